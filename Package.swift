@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+//
+// keiretsu: a command-line graph database for news about corporate alliances.
+// Targets depend one way, top to bottom (see README.md, "Layout").
+
+import PackageDescription
+
+let package = Package(
+    name: "keiretsu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "keiretsu", targets: ["keiretsu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Values, the node/relationship/path model, the GraphStore protocol and the in-memory store.
+        .target(
+            name: "KeiretsuGraph",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // Lexer, parser, AST, planner and executor for openCypher, and the Database façade.
+        .target(name: "KeiretsuCypher", dependencies: ["KeiretsuGraph"]),
+        // libxml2, boxed: only KeiretsuExport imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // GraphML (libxml2), DOT, JSON writers/readers and the result renderers.
+        .target(name: "KeiretsuExport", dependencies: ["KeiretsuGraph", "KeiretsuCypher", "CLibXML2"]),
+        // Articles in, typed facts with provenance out.
+        .target(name: "KeiretsuIngest", dependencies: ["KeiretsuGraph", "KeiretsuCypher"]),
+        // Commands, loaders of seed folders, the REPL and the saved-query runner.
+        .target(
+            name: "KeiretsuCLI",
+            dependencies: [
+                "KeiretsuGraph", "KeiretsuCypher", "KeiretsuExport", "KeiretsuIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "keiretsu", dependencies: ["KeiretsuCLI"]),
+
+        .testTarget(name: "KeiretsuGraphTests", dependencies: ["KeiretsuGraph"]),
+        .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
+        .testTarget(name: "KeiretsuExportTests", dependencies: ["KeiretsuExport", "KeiretsuCypher", "KeiretsuGraph"]),
+        .testTarget(name: "KeiretsuIngestTests", dependencies: ["KeiretsuIngest", "KeiretsuCypher", "KeiretsuGraph"]),
+        .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"]),
+    ]
+)
