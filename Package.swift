@@ -42,6 +42,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "keiretsu", dependencies: ["KeiretsuCLI"]),
+        // Runs the openCypher TCK feature files in ../shared/tck against the engine.
+        .executableTarget(name: "keiretsu-tck", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
 
         .testTarget(name: "KeiretsuGraphTests", dependencies: ["KeiretsuGraph"]),
         .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),

@@ -1,0 +1,1 @@
+print("keiretsu-tck: not built yet")
