@@ -44,6 +44,8 @@ let package = Package(
         .executableTarget(name: "keiretsu", dependencies: ["KeiretsuCLI"]),
         // Runs the openCypher TCK feature files in ../shared/tck against the engine.
         .executableTarget(name: "keiretsu-tck", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
+        // libFuzzer harness for the lexer and parser; built by Fuzz/run.sh with -sanitize=fuzzer.
+        .executableTarget(name: "keiretsu-fuzz", dependencies: ["KeiretsuCypher"]),
 
         .testTarget(name: "KeiretsuGraphTests", dependencies: ["KeiretsuGraph"]),
         .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),

@@ -11,21 +11,21 @@ extension Expr: CustomStringConvertible {
     var description: String {
         switch kind {
         case .literal(let v): return v.literal()
-        case .parameter(let name): return "$" + quoteIdentifierIfNeeded(name)
-        case .variable(let name): return quoteIdentifierIfNeeded(name)
-        case .property(let base, let key): return "\(base.atomic).\(quoteIdentifierIfNeeded(key))"
+        case .parameter(let name): return "$" + cypherName(name)
+        case .variable(let name): return cypherName(name)
+        case .property(let base, let key): return "\(base.atomic).\(cypherName(key))"
         case .subscript_(let base, let index): return "\(base.atomic)[\(index)]"
         case .slice(let base, let a, let b): return "\(base.atomic)[\(a?.description ?? "")..\(b?.description ?? "")]"
-        case .hasLabels(let base, let labels): return base.atomic + labels.map { ":" + quoteIdentifierIfNeeded($0) }.joined()
+        case .hasLabels(let base, let labels): return base.atomic + labels.map { ":" + cypherName($0) }.joined()
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .map(let entries):
-            return "{" + entries.map { "\(quoteIdentifierIfNeeded($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+            return "{" + entries.map { "\(cypherName($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         case .mapProjection(let base, let items):
             let parts = items.map { item -> String in
                 switch item {
-                case .property(let k): return "." + quoteIdentifierIfNeeded(k)
-                case .entry(let k, let e): return "\(quoteIdentifierIfNeeded(k)): \(e)"
-                case .variable(let v): return quoteIdentifierIfNeeded(v)
+                case .property(let k): return "." + cypherName(k)
+                case .entry(let k, let e): return "\(cypherName(k)): \(e)"
+                case .variable(let v): return cypherName(v)
                 case .allProperties: return ".*"
                 }
             }
@@ -38,7 +38,7 @@ extension Expr: CustomStringConvertible {
             return first.atomic + rest.map { " \($0.0.rawValue) \($0.1.atomic)" }.joined()
         case .isNull(let e, let negated): return "\(e.atomic) IS \(negated ? "NOT " : "")NULL"
         case .function(let name, let distinct, let args):
-            return "\(name)(\(distinct ? "DISTINCT " : "")\(args.map(\.description).joined(separator: ", ")))"
+            return "\(qualifiedName(name))(\(distinct ? "DISTINCT " : "")\(args.map(\.description).joined(separator: ", ")))"
         case .countStar: return "count(*)"
         case .caseExpression(let subject, let alternatives, let otherwise):
             var s = "CASE"
@@ -47,22 +47,22 @@ extension Expr: CustomStringConvertible {
             if let otherwise { s += " ELSE \(otherwise)" }
             return s + " END"
         case .listComprehension(let v, let list, let predicate, let projection):
-            var s = "[\(quoteIdentifierIfNeeded(v)) IN \(list)"
+            var s = "[\(cypherName(v)) IN \(list)"
             if let predicate { s += " WHERE \(predicate)" }
             if let projection { s += " | \(projection)" }
             return s + "]"
         case .patternComprehension(let pathVariable, let pattern, let predicate, let projection):
             var s = "["
-            if let pathVariable { s += quoteIdentifierIfNeeded(pathVariable) + " = " }
+            if let pathVariable { s += cypherName(pathVariable) + " = " }
             s += pattern.description
             if let predicate { s += " WHERE \(predicate)" }
             return s + " | \(projection)]"
         case .quantifier(let q, let v, let list, let predicate):
-            var s = "\(q.rawValue)(\(quoteIdentifierIfNeeded(v)) IN \(list)"
+            var s = "\(q.rawValue)(\(cypherName(v)) IN \(list)"
             if let predicate { s += " WHERE \(predicate)" }
             return s + ")"
         case .reduce(let acc, let initial, let v, let list, let body):
-            return "reduce(\(quoteIdentifierIfNeeded(acc)) = \(initial), \(quoteIdentifierIfNeeded(v)) IN \(list) | \(body))"
+            return "reduce(\(cypherName(acc)) = \(initial), \(cypherName(v)) IN \(list) | \(body))"
         case .existsSubquery(let q): return "EXISTS { \(q) }"
         case .patternPredicate(let p): return p.description
         }
@@ -87,8 +87,8 @@ extension Expr: CustomStringConvertible {
 
 extension NodePattern: CustomStringConvertible {
     var description: String {
-        var s = "(" + (variable.map(quoteIdentifierIfNeeded) ?? "")
-        s += labels.map { ":" + quoteIdentifierIfNeeded($0) }.joined()
+        var s = "(" + (variable.map(cypherName) ?? "")
+        s += labels.map { ":" + cypherName($0) }.joined()
         if let properties { s += " \(properties)" }
         if let predicate { s += " WHERE \(predicate)" }
         return s + ")"
@@ -97,8 +97,8 @@ extension NodePattern: CustomStringConvertible {
 
 extension RelationshipPattern: CustomStringConvertible {
     var description: String {
-        var body = variable.map(quoteIdentifierIfNeeded) ?? ""
-        if !types.isEmpty { body += ":" + types.map(quoteIdentifierIfNeeded).joined(separator: "|") }
+        var body = variable.map(cypherName) ?? ""
+        if !types.isEmpty { body += ":" + types.map(cypherName).joined(separator: "|") }
         if let range {
             body += "*" + (range.min.map(String.init) ?? "")
             if range.min != range.max || range.min == nil { body += ".." + (range.max.map(String.init) ?? "") }
@@ -122,7 +122,7 @@ extension PatternElement: CustomStringConvertible {
 
 extension PatternPart: CustomStringConvertible {
     var description: String {
-        var s = pathVariable.map { quoteIdentifierIfNeeded($0) + " = " } ?? ""
+        var s = pathVariable.map { cypherName($0) + " = " } ?? ""
         switch shortest {
         case .none: s += element.description
         case .shortest: s += "shortestPath(\(element))"
@@ -137,7 +137,7 @@ extension Projection {
         var s = keyword + (distinct ? " DISTINCT" : "")
         var parts: [String] = includeExisting ? ["*"] : []
         parts += items.map { item in
-            item.alias.map { "\(item.expression) AS \(quoteIdentifierIfNeeded($0))" } ?? item.expression.description
+            item.alias.map { "\(item.expression) AS \(cypherName($0))" } ?? item.expression.description
         }
         s += " " + parts.joined(separator: ", ")
         if !orderBy.isEmpty {
@@ -152,10 +152,10 @@ extension Projection {
 extension SetItem: CustomStringConvertible {
     var description: String {
         switch self {
-        case .property(let target, let key, let value): return "\(target.atomic).\(quoteIdentifierIfNeeded(key)) = \(value)"
-        case .replaceProperties(let v, let value, _): return "\(quoteIdentifierIfNeeded(v)) = \(value)"
-        case .mergeProperties(let v, let value, _): return "\(quoteIdentifierIfNeeded(v)) += \(value)"
-        case .labels(let v, let labels, _): return quoteIdentifierIfNeeded(v) + labels.map { ":" + quoteIdentifierIfNeeded($0) }.joined()
+        case .property(let target, let key, let value): return "\(target.atomic).\(cypherName(key)) = \(value)"
+        case .replaceProperties(let v, let value, _): return "\(cypherName(v)) = \(value)"
+        case .mergeProperties(let v, let value, _): return "\(cypherName(v)) += \(value)"
+        case .labels(let v, let labels, _): return cypherName(v) + labels.map { ":" + cypherName($0) }.joined()
         }
     }
 }
@@ -167,7 +167,7 @@ extension Clause: CustomStringConvertible {
             var s = (optional ? "OPTIONAL MATCH " : "MATCH ") + patterns.map(\.description).joined(separator: ", ")
             if let predicate { s += " WHERE \(predicate)" }
             return s
-        case .unwind(let e, let v): return "UNWIND \(e) AS \(quoteIdentifierIfNeeded(v))"
+        case .unwind(let e, let v): return "UNWIND \(e) AS \(cypherName(v))"
         case .with(let p, let predicate):
             var s = p.render("WITH")
             if let predicate { s += " WHERE \(predicate)" }
@@ -183,16 +183,16 @@ extension Clause: CustomStringConvertible {
         case .remove(let items):
             return "REMOVE " + items.map { item -> String in
                 switch item {
-                case .property(let target, let key): return "\(target.atomic).\(quoteIdentifierIfNeeded(key))"
-                case .labels(let v, let labels, _): return quoteIdentifierIfNeeded(v) + labels.map { ":" + quoteIdentifierIfNeeded($0) }.joined()
+                case .property(let target, let key): return "\(target.atomic).\(cypherName(key))"
+                case .labels(let v, let labels, _): return cypherName(v) + labels.map { ":" + cypherName($0) }.joined()
                 }
             }.joined(separator: ", ")
         case .delete(let es, let detach): return (detach ? "DETACH DELETE " : "DELETE ") + es.map(\.description).joined(separator: ", ")
         case .foreach(let v, let list, let body):
-            return "FOREACH (\(quoteIdentifierIfNeeded(v)) IN \(list) | " + body.map(\.description).joined(separator: " ") + ")"
+            return "FOREACH (\(cypherName(v)) IN \(list) | " + body.map(\.description).joined(separator: " ") + ")"
         case .callSubquery(let q): return "CALL { \(q) }"
         case .callProcedure(let name, let args, let yield, let yieldAll, let predicate):
-            var s = "CALL \(name)"
+            var s = "CALL \(qualifiedName(name))"
             if let args { s += "(" + args.map(\.description).joined(separator: ", ") + ")" }
             if yieldAll { s += " YIELD *" }
             if let yield {
@@ -213,4 +213,16 @@ extension Query: CustomStringConvertible {
         }
         return s
     }
+}
+
+/// A name as the printer writes it: back-quoted when it is not a plain identifier or when it is
+/// a word the parser reserves (`OPTIONAL`, `MATCH` …), so that it reads back as a name.
+func cypherName(_ name: String) -> String {
+    if Parser.reservedWords.contains(name.uppercased()) && isPlainIdentifier(name) { return "`\(name)`" }
+    return quoteIdentifierIfNeeded(name)
+}
+
+/// A dotted name (`db.labels`, `date.truncate`) with each part quoted as needed.
+func qualifiedName(_ name: String) -> String {
+    name.split(separator: ".", omittingEmptySubsequences: false).map { cypherName(String($0)) }.joined(separator: ".")
 }

@@ -29,6 +29,7 @@ extension Parser {
             if at("(") { return try parseParenthesizedOrPattern() }
             throw unexpected(expecting: "an expression")
         case .quotedIdentifier:
+            if let call = try parseFunctionCallIfPresent() { return call }
             advance()
             return try parseAfterVariable(Expr(.variable(t.text), at: start, length: t.length))
         case .identifier:
@@ -55,9 +56,12 @@ extension Parser {
             // exists(pattern) or exists(n.prop)
             advance(); advance()
             let saved = position
-            if at("("), let pattern = try? parsePatternElement(), !pattern.chain.isEmpty, at(")") {
-                advance()
-                return Expr(.patternPredicate(pattern), at: start, length: previousEnd - start)
+            if at("(") && !failedPatternAttempts.contains(saved * 4 + 2) {
+                if let pattern = try? parsePatternElement(), !pattern.chain.isEmpty, at(")") {
+                    advance()
+                    return Expr(.patternPredicate(pattern), at: start, length: previousEnd - start)
+                }
+                failedPatternAttempts.insert(saved * 4 + 2)
             }
             position = saved
             let argument = try parseExpression()
@@ -135,10 +139,11 @@ extension Parser {
             return Expr(.listComprehension(variable: variable, list: list, predicate: predicate, projection: projection),
                         at: start, length: previousEnd - start)
         }
-        if at("(") || (atVariable && peek().isSymbol("=")) {
+        if (at("(") || (atVariable && peek().isSymbol("="))) && !failedPatternAttempts.contains(position * 4 + 1) {
             let saved = position
             if let comprehension = try? parsePatternComprehensionBody(start: start) { return comprehension }
             position = saved
+            failedPatternAttempts.insert(position * 4 + 1)
         }
         var items: [Expr] = []
         if !at("]") { items = try parseExpressionList() }
@@ -183,10 +188,13 @@ extension Parser {
     mutating func parseParenthesizedOrPattern() throws -> Expr {
         let start = current.offset
         let saved = position
-        if let pattern = try? parsePatternElement(), !pattern.chain.isEmpty {
-            return Expr(.patternPredicate(pattern), at: start, length: previousEnd - start)
+        if !failedPatternAttempts.contains(saved * 4) {
+            if let pattern = try? parsePatternElement(), !pattern.chain.isEmpty {
+                return Expr(.patternPredicate(pattern), at: start, length: previousEnd - start)
+            }
+            position = saved
+            failedPatternAttempts.insert(saved * 4)
         }
-        position = saved
         try expect("(")
         let inner = try parseExpression()
         try expect(")")

@@ -13,6 +13,10 @@ struct Parser {
     var position = 0
     var depth = 0
     static let maxDepth = 400
+    /// Token positions where an attempt to read a pattern (a pattern predicate, or a pattern
+    /// comprehension, or an exists() argument; times 4 plus 0, 1, 2 respectively) failed. Remembering them keeps nested parentheses from making the
+    /// try-pattern-then-expression fallback exponential.
+    var failedPatternAttempts = Set<Int>()
 
     init(_ text: String) throws {
         tokens = try Lexer.tokenize(text)
