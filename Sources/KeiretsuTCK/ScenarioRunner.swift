@@ -79,12 +79,12 @@ public struct ScenarioRunner {
                     return failure(step, "runner: named graph missing", expected: "graphs/\(name)/\(name).cypher")
                 }
                 if let problem = backend.setup(script) {
-                    return failure(step, "setup failed: " + causeCode(problem), message: problem, expected: "the graph script runs")
+                    return failure(step, "setup failed: " + causeCode(problem), message: causeMessage(problem), expected: "the graph script runs")
                 }
             case .setupQuery(let script):
                 if let problem = backend.setup(script) {
                     lastQuery = script
-                    return failure(step, "setup failed: " + causeCode(problem), message: problem, expected: "the setup query runs")
+                    return failure(step, "setup failed: " + causeCode(problem), message: causeMessage(problem), expected: "the setup query runs")
                 }
             case .parameters(let table):
                 do {
@@ -188,6 +188,12 @@ public struct ScenarioRunner {
 func causeCode(_ problem: String) -> String {
     if let colon = problem.firstIndex(of: ":") { return String(problem[..<colon]) }
     return problem
+}
+
+/// The message part of `SyntaxError.X: message`.
+func causeMessage(_ problem: String) -> String {
+    guard let colon = problem.firstIndex(of: ":") else { return problem }
+    return problem[problem.index(after: colon)...].trimmingWhitespace()
 }
 
 func indent(_ text: String, by n: Int) -> String {
