@@ -64,6 +64,15 @@ public enum Report {
         let failed = records.filter { $0.outcome.status == .failed }
         var out = "most common failure causes:\n"
         out += ranked(failed.map(\.outcome.cause), limit: limit)
+        var byKind: [String: Counts] = [:]
+        for r in records { if let k = r.outcome.expectedErrorKind { byKind[k, default: Counts()].add(r.outcome.status) } }
+        if !byKind.isEmpty {
+            out += "scenarios expecting an error, by kind:\n"
+            for k in byKind.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let c = byKind[k] ?? Counts()
+                out += lpad(String(c.passed), 6) + " of " + String(c.passed + c.failed) + " pass  " + k + "\n"
+            }
+        }
         out += "most common engine messages:\n"
         out += ranked(failed.map { r in
             let m = r.outcome.message.split(separator: "\n").first.map(String.init) ?? ""

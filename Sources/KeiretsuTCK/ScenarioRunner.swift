@@ -22,6 +22,8 @@ public struct ScenarioOutcome: Sendable {
     public var details: String
     /// Failed only because the error was raised in the other phase.
     public var phaseOnlyMismatch: Bool
+    /// The error kind the scenario expects (`SyntaxError`), nil when it expects no error.
+    public var expectedErrorKind: String? = nil
 
     static func passed() -> ScenarioOutcome {
         ScenarioOutcome(status: .passed, cause: "", message: "", details: "", phaseOnlyMismatch: false)
@@ -49,6 +51,17 @@ public struct ScenarioRunner {
     }
 
     public func run(_ scenario: Scenario) -> ScenarioOutcome {
+        var outcome = runSteps(scenario)
+        for step in scenario.steps {
+            if case .success(.error(let e)) = TCKStep.recognize(step) {
+                outcome.expectedErrorKind = e.kind
+                break
+            }
+        }
+        return outcome
+    }
+
+    func runSteps(_ scenario: Scenario) -> ScenarioOutcome {
         if scenario.isIgnored { return .skipped("tagged @ignore") }
         let backend = makeBackend()
         var parameters: [String: Value] = [:]
