@@ -27,7 +27,10 @@ extension TCKValue {
                 return
             }
             var hops: [PathHop] = []
+            // A well-formed path has one more node than relationships; a malformed one (from a
+            // foreign JSON stream, say) must still not trap, so every index is checked.
             for (k, r) in p.relationships.enumerated() {
+                guard k < p.nodes.count else { break }
                 let previous = p.nodes[k]
                 let next = k + 1 < p.nodes.count ? TCKValue(node: p.nodes[k + 1]) : .null
                 // A hop is forward when the relationship starts at the node before it. For a
