@@ -45,8 +45,13 @@ struct Engine {
             if mode == .profile { for p in bound.query.plans { p.enableProfiling() } }
             try ctx.checkNow()
             let rows = try bound.query.run(ctx.emptyRow, ctx)
-            let slots = bound.query.returnedSlots ?? []
-            let output = rows.map { row in slots.map { ctx.refreshed(row[$0]) } }
+            // A query without RETURN produces no rows, only its side effects.
+            let output: [[Value]]
+            if let slots = bound.query.returnedSlots {
+                output = rows.map { row in slots.map { ctx.refreshed(row[$0]) } }
+            } else {
+                output = []
+            }
             return QueryResult(columns: bound.columns, rows: output, stats: ctx.stats,
                                plan: mode == .profile ? describe(bound.query) : nil)
         }

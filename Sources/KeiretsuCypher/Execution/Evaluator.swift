@@ -237,6 +237,8 @@ extension ExecutionContext {
         case .equal: return Value.cypherEquals(a, b).map(Value.bool) ?? .null
         case .notEqual: return Value.cypherEquals(a, b).map { .bool(!$0) } ?? .null
         default:
+            // NaN is comparable with numbers, but no ordering relation holds for it.
+            if (a.isNaNFloat && (b.doubleValue != nil)) || (b.isNaNFloat && (a.doubleValue != nil)) { return .bool(false) }
             guard let c = Value.cypherCompare(a, b) else { return .null }
             switch op {
             case .less: return .bool(c < 0)
@@ -300,5 +302,12 @@ extension ExecutionContext {
             if nulls > 0 { return trues <= 1 ? .null : .bool(false) }
             return .bool(trues == 1)
         }
+    }
+}
+
+extension Value {
+    var isNaNFloat: Bool {
+        if case .float(let d) = self { return d.isNaN }
+        return false
     }
 }

@@ -72,7 +72,7 @@ extension Binder {
             // An importing WITH as the first clause sees the outer variables.
             let imports: Bool
             if case .with? = query.parts.first?.clauses.first?.kind { imports = true } else { imports = false }
-            let (plan, columns) = try bindQuery(query, outer: imports ? scope : Scope(), requireReturn: false, subquery: true)
+            let (plan, columns) = try bindQuery(query, outer: imports ? scope : Scope(), requireReturn: false)
             for c in columns where scope.contains(c) {
                 throw Binder.error("VariableAlreadyBound", "variable '\(c)' is already defined", at: clause.offset)
             }

@@ -20,7 +20,7 @@ extension Binder {
                     throw Binder.error("VariableTypeConflict", "variable '\(v)' is not a node", at: n.offset, length: v.utf8.count + 1)
                 }
                 if let v2 = p.pathVariable, v2 == v {
-                    throw Binder.error("VariableTypeConflict", "variable '\(v)' names both a path and a node", at: n.offset)
+                    throw Binder.error("VariableAlreadyBound", "variable '\(v)' names both a path and a node", at: n.offset)
                 }
                 local.add(v, .node)
             }
@@ -45,7 +45,7 @@ extension Binder {
                     }
                 }
                 if p.pathVariable == v {
-                    throw Binder.error("VariableTypeConflict", "variable '\(v)' names both a path and a relationship", at: r.offset)
+                    throw Binder.error("VariableAlreadyBound", "variable '\(v)' names both a path and a relationship", at: r.offset)
                 }
                 local.add(v, r.range == nil ? .relationship : .relationshipList)
             }

@@ -15,7 +15,7 @@ extension Binder {
         var items = p.items
         if p.includeExisting {
             let visible = scope.names.sorted { compareStrings($0, $1) < 0 }
-            if visible.isEmpty && items.isEmpty {
+            if visible.isEmpty && items.isEmpty && isReturn {
                 throw Binder.error("NoVariablesInScope", "RETURN * and WITH * need variables in scope", at: p.offset)
             }
             items = visible.map { ProjectionItem(expression: Expr(.variable($0), at: p.offset), alias: nil, text: $0) } + items
@@ -122,7 +122,7 @@ extension Binder {
     /// Rewrites sort expressions that repeat a projected item into a reference to its column.
     func replaceProjected(_ e: Expr, _ items: [ProjectionItem]) -> Expr {
         let text = e.description
-        for item in items where item.expression.description == text && item.alias != nil {
+        for item in items where item.expression.description == text {
             return Expr(.variable(item.name), at: e.offset, length: e.length)
         }
         return e

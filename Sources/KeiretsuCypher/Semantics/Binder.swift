@@ -139,7 +139,7 @@ struct Binder {
             default:
                 operators += try bindClause(clause, scope: &scope)
             }
-            if isLast && columns == nil {
+            if isLast && columns == nil && !subquery {
                 switch clause.kind {
                 case .match, .with, .unwind:
                     throw Binder.error("InvalidClauseComposition", "a query cannot end with \(clause.name)", at: clause.offset)

@@ -106,6 +106,10 @@ final class ProcedureCallOperator: PlanOperator {
             } catch {
                 throw CypherError(.procedureError, "ProcedureCallFailed", "\(procedure.signature.name) failed: \(error)", phase: .runtime)
             }
+            if procedure.signature.outputs.isEmpty {
+                out.append(row)
+                continue
+            }
             for r in results {
                 var extended = row
                 for y in yields where y.index < r.count { extended[y.slot] = r[y.index] }
