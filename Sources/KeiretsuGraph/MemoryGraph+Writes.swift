@@ -7,19 +7,30 @@
 extension MemoryGraph {
     public var inTransaction: Bool { undoLog != nil }
 
-    public func beginTransaction() { undoLog = [] }
+    public func beginTransaction() {
+        undoLog = []
+        changeRecorder?.beginTransaction()
+    }
 
-    public func commitTransaction() { undoLog = nil }
+    public func commitTransaction() {
+        undoLog = nil
+        changeRecorder?.commitTransaction()
+    }
 
     public func rollbackTransaction() {
         guard let log = undoLog else { return }
         undoLog = nil  // the inverse operations below must not log themselves
+        let recorder = changeRecorder
+        changeRecorder = nil  // nor be recorded as changes: the recorder drops the transaction's
         for op in log.reversed() { undo(op) }
+        changeRecorder = recorder
+        recorder?.rollbackTransaction()
     }
 
     @inline(__always)
     func log(_ op: Undo) {
         if undoLog != nil { undoLog?.append(op) }
+        if let recorder = changeRecorder { recorder.record(op, in: self) }
     }
 
     // MARK: Nodes

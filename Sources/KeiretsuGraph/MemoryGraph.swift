@@ -49,6 +49,9 @@ public final class MemoryGraph: GraphStore, @unchecked Sendable {
     var propertyIndexes: [PropertyIndexKey: PropertyIndex] = [:]
     public internal(set) var indexes: [IndexDescriptor] = []
     var undoLog: [Undo]? = nil
+    /// When set, every write that stands (is not rolled back) is also recorded here as a redo
+    /// change — how a database file learns what to append to its log (MemoryGraph+ChangeLog.swift).
+    public var changeRecorder: GraphChangeRecorder? = nil
 
     public init() {}
 
