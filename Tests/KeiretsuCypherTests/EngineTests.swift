@@ -111,3 +111,20 @@ final class EngineErrorTests: XCTestCase {
         XCTAssertEqual(try db.execute("CALL db.labels() YIELD label RETURN label").rows, [[.string("Company")]])
     }
 }
+
+final class RewriteTests: XCTestCase {
+    /// CountFromStore must agree with the general plan, which a WHERE true forces.
+    func testCountFromStoreAgreesWithMatching() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (a:A)-[:T]->(b:B), (a)-[:T]->(a), (b)-[:U]->(:A:B), (:C)")
+        let shapes = ["(n)", "(n:A)", "(n:B)", "(n:Missing)", "()-[r]->()", "()-[r:T]->()", "()<-[r:U]-()", "(x)-[r:Missing]->()"]
+        for shape in shapes {
+            let fast = try db.execute("MATCH \(shape) RETURN count(*) AS c")
+            let slow = try db.execute("MATCH \(shape) WHERE true RETURN count(*) AS c")
+            XCTAssertEqual(fast.rows, slow.rows, shape)
+            XCTAssertEqual(fast.columns, ["c"])
+            XCTAssertTrue(try db.execute("EXPLAIN MATCH \(shape) RETURN count(*) AS c").plan?.hasPrefix("CountFromStore") == true, shape)
+        }
+        XCTAssertEqual(try db.execute("MATCH ()-[r]->() RETURN count(r)").columns, ["count(r)"])
+    }
+}
