@@ -23,6 +23,7 @@ public struct QueryCommand: ParsableCommand {
 
     public func run() throws {
         let database = try source.openDatabase()
+        KeepAlive.untilExit(database)
         let runner = StatementRunner(database: database, parameters: try statement.parameters(),
                                      options: statement.executionOptions)
         let sink = FileDescriptorSink.standardOutput()

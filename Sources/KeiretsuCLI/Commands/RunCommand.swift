@@ -34,6 +34,7 @@ public struct RunCommand: ParsableCommand {
             script = SourceText(name: "<stdin>", text: text)
         }
         let database = try source.openDatabase()
+        KeepAlive.untilExit(database)
         let runner = StatementRunner(database: database, parameters: try statement.parameters(),
                                      options: statement.executionOptions)
         let sink = FileDescriptorSink.standardOutput()

@@ -23,6 +23,7 @@ public struct SchemaCommand: ParsableCommand {
 
     public func run() throws {
         let database = try source.openDatabase()
+        KeepAlive.untilExit(database)
         let sink = FileDescriptorSink.standardOutput()
         let renderer = (format ?? .defaultFormat(outputIsTerminal: sink.isTerminal)).makeRenderer(sink: sink)
         renderer.begin()

@@ -44,9 +44,6 @@ public struct SourceOptions: ParsableArguments {
             throw CLIError.usage("--db \(db): database files are not supported yet; use --seeds DIR or --empty")
         }
         let database = Database(graph: MemoryGraph())
-        // The graph lives until the process exits: freeing millions of records one by one on
-        // the way out costs seconds and achieves nothing.
-        _ = Unmanaged.passRetained(database)
         if empty { return database }
         let folder = seeds ?? Self.defaultSeedFolder
         let loader = SeedFolderLoader()

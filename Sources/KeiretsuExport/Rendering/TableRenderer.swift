@@ -12,7 +12,8 @@
 // than `maxCellWidth` columns is cut with `…`, and line breaks and tabs inside a cell are shown
 // as `\n` and `\t` so that one row stays one line. A statement with no columns (a pure update)
 // prints the summary of its changes instead (`Created 3 nodes, set 6 properties.`); a statement
-// with columns and changes prints both. EXPLAIN and PROFILE print their plan text first.
+// with columns and changes prints both. EXPLAIN and PROFILE print their plan text first; EXPLAIN,
+// which returns no rows, prints no table.
 
 import KeiretsuCypher
 import KeiretsuGraph
@@ -45,7 +46,8 @@ public final class TableRenderer: ResultRenderer {
         if let plan = result.plan {
             sink.write(plan.hasSuffix("\n") ? plan : plan + "\n")
         }
-        if result.columns.isEmpty {
+        if result.columns.isEmpty || (result.plan != nil && result.rows.isEmpty) {
+            // A pure update, or EXPLAIN (a plan and no rows): no table to draw.
             if result.plan == nil || result.stats.containsUpdates { sink.write(result.stats.summary + "\n") }
         } else {
             sink.write(Self.box(result, options: options))

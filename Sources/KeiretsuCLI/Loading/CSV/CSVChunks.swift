@@ -38,9 +38,9 @@ enum CSVChunking {
     /// The chunks of the rows in `range` (which starts on `line`) and the number of line
     /// breaks in it.
     static func chunks(_ bytes: UnsafeMutableBufferPointer<UInt8>, range: Range<Int>, line: Int,
-                       parts: Int = parallelism) -> (chunks: [CSVChunk], lineBreaks: Int) {
+                       parts: Int = parallelism, minimumSize: Int = parallelThreshold) -> (chunks: [CSVChunk], lineBreaks: Int) {
         var cuts = [range.lowerBound]
-        if parts > 1 && range.count >= parallelThreshold {
+        if parts > 1 && range.count >= minimumSize {
             for k in 1..<parts {
                 var at = range.lowerBound + range.count / parts * k
                 at = max(at, cuts[cuts.count - 1])

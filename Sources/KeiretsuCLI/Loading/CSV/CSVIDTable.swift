@@ -141,7 +141,7 @@ final class CSVIDTable {
             if slot.hash == key.hash && slot.meta & ~Self.nodeMask == lengthTag {
                 if key.length <= Self.shortKey {
                     if slot.a == key.a && slot.b == key.b { return Int(slot.meta & Self.nodeMask) }
-                } else if Int(slot.b) == key.length && longKeyEquals(Int(slot.a), bytes) {
+                } else if Int(truncatingIfNeeded: slot.b) == key.length && longKeyEquals(Int(truncatingIfNeeded: slot.a), bytes) {
                     return Int(slot.meta & Self.nodeMask)
                 }
             }

@@ -183,18 +183,27 @@ struct InternCache<T> {
 
     @inline(__always)
     mutating func value(for key: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let v = lookup(key) { return v }
+        let v = make(key)
+        remember(key, v)
+        return v
+    }
+
+    @inline(__always)
+    mutating func lookup(_ key: UnsafeBufferPointer<UInt8>) -> T? {
         if last < keys.count, Self.equal(keys[last], key) { return values[last] }
         for i in keys.indices where Self.equal(keys[i], key) {
             last = i
             return values[i]
         }
-        let v = make(key)
-        if keys.count < limit {
-            keys.append(Array(key))
-            values.append(v)
-            last = keys.count - 1
-        }
-        return v
+        return nil
+    }
+
+    mutating func remember(_ key: UnsafeBufferPointer<UInt8>, _ value: T) {
+        guard keys.count < limit else { return }
+        keys.append(Array(key))
+        values.append(value)
+        last = keys.count - 1
     }
 
     @inline(__always)
