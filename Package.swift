@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "KeiretsuTCK", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
         // Runs the openCypher TCK feature files in ../shared/tck against the engine.
         .executableTarget(name: "keiretsu-tck", dependencies: ["KeiretsuTCK", "KeiretsuCypher", "KeiretsuGraph"]),
+        // The engine benchmark: synthetic alliance graphs as neo4j-admin CSV, loaded and queried.
+        .executableTarget(name: "keiretsu-bench", dependencies: ["KeiretsuCLI", "KeiretsuCypher", "KeiretsuGraph"]),
         // libFuzzer harness for the lexer and parser; built by Fuzz/run.sh with -sanitize=fuzzer.
         .executableTarget(name: "keiretsu-fuzz", dependencies: ["KeiretsuCypher"]),
 
