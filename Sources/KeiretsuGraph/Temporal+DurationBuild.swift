@@ -84,7 +84,7 @@ public struct DurationBuilder: Sendable {
             if o1 || o2 { throw TemporalError.range("duration component overflows") }
             whole[k] = s
         case .double(let v):
-            guard v.isFinite else { throw TemporalError.invalid("a duration component must be finite") }
+            guard !v.isNaN else { throw TemporalError.invalid("a duration component must be a number, not NaN") }
             try addFraction(v * Double(factor), to: k)
         }
     }
@@ -92,7 +92,7 @@ public struct DurationBuilder: Sendable {
     /// Adds a (possibly fractional) amount in a bucket's own unit.
     mutating func addFraction(_ x: Double, to k: Int) throws {
         let w = x.rounded(.towardZero)
-        guard abs(w) < 9.0e18 else { throw TemporalError.range("duration component overflows") }
+        guard abs(w) < 9.0e18 else { throw TemporalError.range("duration component overflows") }  // also ±infinity
         let (s, o) = whole[k].addingReportingOverflow(Int64(w))
         if o { throw TemporalError.range("duration component overflows") }
         whole[k] = s
