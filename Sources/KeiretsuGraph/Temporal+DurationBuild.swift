@@ -35,9 +35,10 @@ public enum DurationUnit: Sendable, CaseIterable {
         }
     }
 
-    /// The unit a map key names (`years` … `nanoseconds`), case-sensitive as in Neo4j.
+    /// The unit a map key names (`years` … `nanoseconds`), ignoring case like the other
+    /// temporal map keys.
     public init?(key: String) {
-        switch key {
+        switch key.lowercased() {
         case "years": self = .years
         case "quarters": self = .quarters
         case "months": self = .months

@@ -5,6 +5,9 @@
 // fields in a named zone goes through `TimeZoneID.resolve` (gaps move forward, overlaps take
 // the earlier offset or the preferred one); building one from an instant takes the zone's
 // offset at that instant. Every step checks the year range instead of wrapping.
+// The clock that "now" comes from is here too.
+
+import Foundation
 
 extension Temporal {
     /// Seconds since the epoch that keep every supported date-time (with any offset) safely
@@ -57,5 +60,22 @@ enum ZonedDateTime {
         }
         let time = LocalTime(nanosOfDay: floorMod(seconds, 86_400) * 1_000_000_000 + nanos)
         return .dateTime(date, time, offset: offset, zone: zone.name)
+    }
+}
+
+/// The current instant from the system clock, to the nanosecond where the platform gives it.
+public struct EpochInstant: Sendable, Hashable {
+    public var seconds: Int64
+    public var nanoseconds: Int64
+
+    public init(seconds: Int64, nanoseconds: Int64) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    public static func now() -> EpochInstant {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return EpochInstant(seconds: Int64(ts.tv_sec), nanoseconds: Int64(ts.tv_nsec))
     }
 }

@@ -122,7 +122,7 @@ let durationFunctions: [ScalarFunction] = [
 func durationFromMap(_ m: ValueMap) throws -> Duration {
     var builder = DurationBuilder()
     for (key, value) in m {
-        guard let unit = DurationUnit(key: key) ?? DurationUnit.allCases.first(where: { "\($0)".lowercased() == key.lowercased() }) else {
+        guard let unit = DurationUnit(key: key) else {
             throw CypherError(.argumentError, "InvalidArgumentValue", "duration(): unknown unit '\(key)'", phase: .runtime)
         }
         switch value {
