@@ -169,19 +169,28 @@ public struct Duration: Sendable, Hashable {
     public init(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64) {
         self.months = months
         self.days = days
-        var extra = nanoseconds / 1_000_000_000
-        if nanoseconds % 1_000_000_000 < 0 { extra -= 1 }
+        let (extra, rest) = Duration.carry(nanoseconds)
         self.seconds = seconds &+ extra
-        self.nanoseconds = nanoseconds - extra * 1_000_000_000
+        self.nanoseconds = rest
+    }
+
+    /// Whole seconds and the remaining 0 ..< 10^9 nanoseconds of a nanosecond count (floored,
+    /// and without the overflow `extra * 10^9` would have at the ends of Int64).
+    static func carry(_ nanoseconds: Int64) -> (seconds: Int64, nanoseconds: Int64) {
+        var extra = nanoseconds / 1_000_000_000, rest = nanoseconds % 1_000_000_000
+        if rest < 0 {
+            extra -= 1
+            rest += 1_000_000_000
+        }
+        return (extra, rest)
     }
 
     /// Nil when carrying the nanoseconds into the seconds overflows.
     public static func checked(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64) -> Duration? {
-        var extra = nanoseconds / 1_000_000_000
-        if nanoseconds % 1_000_000_000 < 0 { extra -= 1 }
+        let (extra, rest) = carry(nanoseconds)
         let (s, o) = seconds.addingReportingOverflow(extra)
         if o { return nil }
-        return Duration(months: months, days: days, seconds: s, nanoseconds: nanoseconds - extra * 1_000_000_000)
+        return Duration(months: months, days: days, seconds: s, nanoseconds: rest)
     }
 
     public static let zero = Duration(months: 0, days: 0, seconds: 0, nanoseconds: 0)
