@@ -116,6 +116,9 @@ struct Binder {
     mutating func bindSingleQuery(_ query: SingleQuery, outer: Scope, subquery: Bool = false) throws
         -> ([PlanOperator], [(String, Int)]?, Scope)
     {
+        if outer.names.isEmpty, let (operators, columns) = rewrite(query) {
+            return (operators, columns, Scope())
+        }
         var scope = outer
         var operators: [PlanOperator] = []
         var columns: [(String, Int)]? = nil
