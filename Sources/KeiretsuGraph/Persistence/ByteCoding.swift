@@ -132,12 +132,14 @@ struct ByteReader {
     /// A count or id: a varint that must fit a non-negative Int and not exceed `limit`.
     @inline(__always) mutating func count(limit: Int = Int.max) throws -> Int {
         let u = try varint()
-        guard u <= UInt64(limit) else { throw fail("count \(u) out of range (at most \(limit))") }
+        // A negative limit (an index into an empty table) admits nothing.
+        guard limit >= 0, u <= UInt64(limit) else { throw fail("number \(u) out of range (at most \(limit))") }
         return Int(u)
     }
 
     mutating func string() throws -> String {
-        let n = try count(limit: remaining)
+        let n = try count()
+        try need(n)
         let s = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<(position + n)]), as: UTF8.self)
         position += n
         return s
