@@ -22,12 +22,18 @@ public struct QueryCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let database = try source.openDatabase()
-        KeepAlive.untilExit(database)
-        let runner = StatementRunner(database: database, parameters: try statement.parameters(),
+        let session = try source.openSession()
+        KeepAlive.untilExit(session.database)
+        let runner = StatementRunner(session: session, parameters: try statement.parameters(),
                                      options: statement.executionOptions)
         let sink = FileDescriptorSink.standardOutput()
         let renderer = statement.resolvedFormat(outputIsTerminal: sink.isTerminal).makeRenderer(sink: sink)
-        try runner.run(SourceText(name: "<query>", text: query), renderer: renderer)
+        do {
+            try runner.run(SourceText(name: "<query>", text: query), renderer: renderer)
+        } catch {
+            try? session.close()
+            throw error
+        }
+        try session.close()
     }
 }

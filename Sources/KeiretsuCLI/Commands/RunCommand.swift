@@ -1,4 +1,4 @@
-// `keiretsu run [source] [--param k=v]... [--format F] [--timeout S] [FILE.cypher | -]`
+// `keiretsu run [source] [--param k=v]... [--format F] [--timeout S] [--single-transaction] [FILE.cypher | -]`
 //
 // Runs a script of statements separated by `;`, writing each statement's result as soon as it
 // has finished. With `-` or no file the script is read from standard input (named `<stdin>` in
@@ -20,6 +20,9 @@ public struct RunCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The script to run; '-' or nothing reads standard input.", valueName: "FILE"))
     public var file: String?
 
+    @Flag(name: .long, help: "Run the whole script as one transaction: with --db, all its changes are committed together or, after an error, none.")
+    public var singleTransaction = false
+
     public init() {}
 
     public func run() throws {
@@ -33,12 +36,19 @@ public struct RunCommand: ParsableCommand {
             }
             script = SourceText(name: "<stdin>", text: text)
         }
-        let database = try source.openDatabase()
-        KeepAlive.untilExit(database)
-        let runner = StatementRunner(database: database, parameters: try statement.parameters(),
+        let session = try source.openSession()
+        KeepAlive.untilExit(session.database)
+        var runner = StatementRunner(session: session, parameters: try statement.parameters(),
                                      options: statement.executionOptions)
+        runner.singleTransaction = singleTransaction
         let sink = FileDescriptorSink.standardOutput()
         let renderer = statement.resolvedFormat(outputIsTerminal: sink.isTerminal).makeRenderer(sink: sink)
-        try runner.run(script, renderer: renderer)
+        do {
+            try runner.run(script, renderer: renderer)
+        } catch {
+            try? session.close()
+            throw error
+        }
+        try session.close()
     }
 }

@@ -1,7 +1,9 @@
 // `[source]`, shared by every command that reads a graph:
 //
 //   --seeds DIR    load a seed folder (SeedFolderLoader)
-//   --db FILE      open a database file (issue 8; rejected until it exists)
+//   --db FILE      open a database file, creating it when absent (DatabaseSession); statements
+//                  that write are committed to it. `--wait SECONDS` lets a write wait that long
+//                  for another process that is writing to the same file.
 //   --empty        start from an empty graph
 //   (none)         load ./seeds
 //
@@ -16,8 +18,13 @@ public struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Load the seed folder DIR (default: ./seeds).", valueName: "DIR"))
     public var seeds: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open the database file FILE (not supported yet).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Open the database file FILE (created when absent); writes are committed to it.",
+                                            valueName: "FILE"))
     public var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --db, wait up to SECONDS for another writer instead of failing at once.",
+                                            valueName: "SECONDS"))
+    public var wait: Double?
 
     @Flag(name: .long, help: "Start from an empty graph.")
     public var empty = false
@@ -35,20 +42,28 @@ public struct SourceOptions: ParsableArguments {
         if chosen.count > 1 {
             throw ValidationError("\(chosen.joined(separator: " and ")) cannot be combined; give at most one source.")
         }
+        if let wait {
+            guard db != nil else { throw ValidationError("--wait applies to --db FILE only") }
+            guard wait >= 0 && wait.isFinite else { throw ValidationError("--wait must be a number of seconds, not \(wait)") }
+        }
     }
 
     /// A database holding the chosen graph. Diagnostics of the load (skipped rows) go to
-    /// `warn`.
+    /// `warn`. With `--db` this is a read-only view of the file's graph: commands that write
+    /// use `openSession`, which commits.
     public func openDatabase(warn: @escaping (String) -> Void = StandardError.line) throws -> Database {
-        if let db {
-            throw CLIError.usage("--db \(db): database files are not supported yet; use --seeds DIR or --empty")
-        }
+        try openSession(warn: warn).database
+    }
+
+    /// The chosen graph in a session that commits statements to the database file, if any.
+    public func openSession(warn: @escaping (String) -> Void = StandardError.line) throws -> DatabaseSession {
+        if let db { return try DatabaseSession.open(path: db, wait: wait ?? 0) }
         let database = Database(graph: MemoryGraph())
-        if empty { return database }
+        if empty { return DatabaseSession(database: database) }
         let folder = seeds ?? Self.defaultSeedFolder
         let loader = SeedFolderLoader()
         try loader.load(folder: folder, into: database,
                         options: SeedLoadOptions(skipBadRows: skipBadRows), warn: warn)
-        return database
+        return DatabaseSession(database: database)
     }
 }

@@ -51,27 +51,28 @@ public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// The message without the code, starting with the file name.
-    public var message: String {
+    public var message: String { "\(path): \(reason)" }
+
+    /// The message without the file name and the code.
+    public var reason: String {
         switch self {
-        case .notADatabase(let p, let detail):
-            return "\(p): not a keiretsu database (\(detail))"
-        case .unsupportedVersion(let p, let found, let supported):
-            return "\(p): format version \(found) is not supported (this build reads version \(supported))"
-        case .truncated(let p, let detail):
-            return "\(p): file is truncated (\(detail))"
-        case .corrupted(let p, let offset, let detail):
-            return "\(p): damaged at byte \(offset): \(detail)"
-        case .locked(let p, let waited):
+        case .notADatabase(_, let detail):
+            return "not a keiretsu database (\(detail))"
+        case .unsupportedVersion(_, let found, let supported):
+            return "format version \(found) is not supported (this build reads version \(supported))"
+        case .truncated(_, let detail):
+            return "the file is truncated (\(detail))"
+        case .corrupted(_, let offset, let detail):
+            return "damaged at byte \(offset): \(detail)"
+        case .locked(_, let waited):
             let tail = waited > 0 ? " after waiting \(formatSeconds(waited)) s" : "; use --wait SECONDS to wait for it"
-            return "\(p): another process is writing to this database\(tail)"
-        case .io(let p, let op, let errno, let detail):
-            return "\(p): \(op) failed: \(detail) (errno \(errno))"
-        case .busy(let p):
-            return "\(p): the database kept changing while it was being read; try again"
-        case .unusable(let p, let detail):
-            return "\(p): \(detail)"
-        case .unsupported(let p, let detail):
-            return "\(p): \(detail)"
+            return "another process is writing to this database\(tail)"
+        case .io(_, let op, let errno, let detail):
+            return "\(op) failed: \(detail) (errno \(errno))"
+        case .busy:
+            return "the database kept changing while it was being read; try again"
+        case .unusable(_, let detail), .unsupported(_, let detail):
+            return detail
         }
     }
 
