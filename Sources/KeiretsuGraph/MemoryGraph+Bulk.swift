@@ -66,7 +66,7 @@ extension MemoryGraph {
 
         /// Ids 0..<keys.count grouped by key (-1: skipped), ascending within each group.
         static func countingSort(_ keys: [Int], buckets: Int) -> ([Int], [ElementID]) {
-            var offsets = [Int](repeating: 0, count: buckets + 1)
+            var offsets = LargeArrays.array(repeating: 0, count: buckets + 1)
             var live = 0
             keys.withUnsafeBufferPointer { keys in
                 offsets.withUnsafeMutableBufferPointer { offsets in
@@ -77,7 +77,7 @@ extension MemoryGraph {
                     for i in 0..<buckets { offsets[i + 1] += offsets[i] }
                 }
             }
-            var flat = [ElementID](repeating: 0, count: live)
+            var flat = LargeArrays.array(repeating: ElementID(0), count: live)
             var next = offsets
             keys.withUnsafeBufferPointer { keys in
                 next.withUnsafeMutableBufferPointer { next in
@@ -333,5 +333,161 @@ public struct MemoryGraphBuilder {
     public consuming func build(into graph: MemoryGraph) throws {
         let built = try build()
         graph.replaceContents(with: built)
+    }
+}
+
+extension MemoryGraph {
+    /// Creates `count` relationships at once, with the next ids in order; row `i` gives the
+    /// endpoints, an index into `types` and an index into `properties` (-1: none). All or
+    /// nothing: every endpoint is checked (`missingEndpoint`) before anything changes.
+    ///
+    /// The same as `count` calls of `createRelationship`, but each touched node's adjacency
+    /// lists grow once, by a counting sort of the new ids, instead of once per relationship
+    /// (5M relationships over 1M nodes: ~15 s one at a time, about a second this way).
+    /// Inside a transaction, or with a change recorder attached, each creation is logged as
+    /// usual.
+    @discardableResult
+    public func createRelationships(count: Int, types: [String], properties: [ValueMap],
+                                    row: (Int) -> (start: ElementID, end: ElementID, type: Int, properties: Int))
+        throws -> Range<ElementID> {
+        let first = relationships.count
+        guard count > 0 else { return first..<first }
+        var starts = [Int](repeating: 0, count: count)
+        var ends = [Int](repeating: 0, count: count)
+        var typeIndexes = [Int](repeating: 0, count: count)
+        var propertyIndexes = [Int](repeating: 0, count: count)
+        // Endpoint checks against one bit per node: a big batch would otherwise miss the cache
+        // twice per relationship reading node records at random.
+        var live = [UInt64](repeating: 0, count: nodes.count / 64 + 1)
+        nodes.withUnsafeBufferPointer { records in
+            for id in 0..<records.count where records[id] != nil { live[id >> 6] |= 1 << UInt64(id & 63) }
+        }
+        func exists(_ id: ElementID) -> Bool {
+            id >= 0 && id < nodes.count && live[id >> 6] & (1 << UInt64(id & 63)) != 0
+        }
+        for i in 0..<count {
+            let r = row(i)
+            guard exists(r.start) else { throw GraphStoreError.missingEndpoint(r.start) }
+            guard exists(r.end) else { throw GraphStoreError.missingEndpoint(r.end) }
+            guard r.type >= 0 && r.type < types.count, r.properties < properties.count else {
+                throw GraphChangeConflict(description: "relationship row \(i) refers to a type or property map that is not given")
+            }
+            starts[i] = r.start
+            ends[i] = r.end
+            typeIndexes[i] = r.type
+            propertyIndexes[i] = r.properties
+        }
+
+        // Null properties are dropped, as createRelationship does; maps without any are kept.
+        let maps = properties.map { m in m.values.contains(where: \.isNull) ? m.filter { !$0.value.isNull } : m }
+        var typeUse = [Int](repeating: 0, count: types.count)
+        var mapUse = [Int](repeating: 0, count: maps.count)
+        if relationships.capacity < first + count {
+            relationships.reserveCapacity(max(first + count, relationships.capacity * 2))
+        }
+        for i in 0..<count {
+            let p = propertyIndexes[i]
+            relationships.append(RelationshipRecord(type: types[typeIndexes[i]], start: starts[i], end: ends[i],
+                                                    properties: p >= 0 ? maps[p] : [:]))
+            typeUse[typeIndexes[i]] += 1
+            if p >= 0 { mapUse[p] += 1 }
+        }
+        relationshipCount += count
+        for (t, n) in typeUse.enumerated() where n > 0 { typeCounts[types[t], default: 0] += n }
+        for (m, n) in mapUse.enumerated() where n > 0 {
+            for k in maps[m].keys { propertyKeyCounts[k, default: 0] += n }
+        }
+
+        // New ids are larger than every id already listed, so appending keeps lists sorted.
+        let endpoints = BulkEndpoints(starts: starts, ends: ends)
+        starts = []
+        ends = []
+        let adjacency = Adjacency(endpoints, nodeSlots: nodes.count)
+        nodes.withUnsafeMutableBufferPointer { records in
+            for node in 0..<records.count {
+                let o0 = adjacency.outOffsets[node], o1 = adjacency.outOffsets[node + 1]
+                let i0 = adjacency.inOffsets[node], i1 = adjacency.inOffsets[node + 1]
+                if o0 == o1 && i0 == i1 { continue }
+                guard var rec = records[node] else { continue }
+                records[node] = nil  // so that `rec` holds the only reference to its lists
+                if o1 > o0 { rec.outgoing.append(contentsOf: adjacency.outFlat[o0..<o1].lazy.map { $0 + first }) }
+                if i1 > i0 { rec.incoming.append(contentsOf: adjacency.inFlat[i0..<i1].lazy.map { $0 + first }) }
+                records[node] = rec
+            }
+        }
+        if undoLog != nil || changeRecorder != nil {
+            for id in first..<(first + count) { log(.createdRelationship(id)) }
+        }
+        return first..<(first + count)
+    }
+}
+
+extension MemoryGraph {
+    /// The id the next created node gets (ids are allocated in order and never reused).
+    public var nextNodeID: ElementID { nodes.count }
+
+    /// Creates one node per element of `labels` and `properties` (same length), with the next
+    /// ids in order, as `createNode` would one at a time: repeated labels and null properties
+    /// are dropped. All or nothing: when a node breaks a unique constraint nothing is created
+    /// and `uniquenessViolated` is thrown.
+    ///
+    /// Without unique constraints, transactions or a change recorder, the records are appended
+    /// directly and the label index and key counts updated once per batch.
+    @discardableResult
+    public func createNodes(labels: [[String]], properties: [ValueMap]) throws -> Range<ElementID> {
+        let first = nodes.count
+        let n = min(labels.count, properties.count)
+        if indexes.contains(where: \.unique) || undoLog != nil || changeRecorder != nil {
+            // One at a time, so that every constraint check and log entry happens as usual.
+            do {
+                for i in 0..<n { try createNode(labels: labels[i], properties: properties[i]) }
+            } catch {
+                // Deleted through the logged path, so a transaction or recorder stays in step.
+                for id in (first..<nodes.count).reversed() { try? deleteNode(id) }
+                throw error
+            }
+            return first..<nodes.count
+        }
+        if nodes.capacity < first + n { nodes.reserveCapacity(max(first + n, nodes.capacity * 2)) }
+        var members: [[ElementID]] = []
+        var memberPosition: [String: Int] = [:]
+        var memberLabels: [String] = []
+        var lastLabels: [String] = []
+        var lastPositions: [Int] = []
+        var keyCounts: [String: Int] = [:]
+        for i in 0..<n {
+            var l = labels[i]
+            if l.count > 1 {
+                var unique: [String] = []
+                for x in l where !unique.contains(x) { unique.append(x) }
+                l = unique
+            }
+            var p = properties[i]
+            if p.values.contains(where: \.isNull) { p = p.filter { !$0.value.isNull } }
+            let id = first + i
+            nodes.append(NodeRecord(labels: l, properties: p))
+            if l != lastLabels {
+                lastLabels = l
+                lastPositions = l.map { label in
+                    if let k = memberPosition[label] { return k }
+                    memberPosition[label] = members.count
+                    memberLabels.append(label)
+                    members.append([])
+                    return members.count - 1
+                }
+            }
+            for k in lastPositions { members[k].append(id) }
+            for (key, value) in p {
+                keyCounts[key, default: 0] += 1
+                if !propertyIndexes.isEmpty { indexNodeValue(id, labels: l, key: key, value: value) }
+            }
+        }
+        for (k, label) in memberLabels.enumerated() {
+            // New ids are the largest yet, so appending keeps each list sorted.
+            labelIndex[label, default: SortedIDs()].ids.append(contentsOf: members[k])
+        }
+        for (key, c) in keyCounts { propertyKeyCounts[key, default: 0] += c }
+        nodeCount += n
+        return first..<(first + n)
     }
 }

@@ -34,6 +34,8 @@ extension GraphFile {
     }
 
     func writeSnapshot() throws {
+        var timer = PhaseTimer("checkpoint")
+        defer { timer.lap("write snapshot") }
         var writer = SnapshotWriter(graph: graph, databaseID: state.databaseID, transaction: state.lastTransaction)
         let length: Int
         do {

@@ -76,9 +76,9 @@ struct SnapshotDecoder {
 
         // Relationships first: their endpoints give every node its adjacency lists, so node
         // records can be built complete, without a second pass that mutates them.
-        var relationships = [MemoryGraph.RelationshipRecord?](repeating: nil, count: header.relationshipSlots)
-        var starts = [Int](repeating: -1, count: header.relationshipSlots)
-        var ends = [Int](repeating: -1, count: header.relationshipSlots)
+        var relationships: [MemoryGraph.RelationshipRecord?] = LargeArrays.array(repeating: nil, count: header.relationshipSlots)
+        var starts = LargeArrays.array(repeating: -1, count: header.relationshipSlots)
+        var ends = LargeArrays.array(repeating: -1, count: header.relationshipSlots)
         let relationshipBlocks = recordBlocks.filter { $0.0.kind == .relationships }
         let relationshipResults = try relationships.withUnsafeMutableBufferPointer { slotsIn in
             try starts.withUnsafeMutableBufferPointer { startsIn in
@@ -98,8 +98,8 @@ struct SnapshotDecoder {
         let adjacency = MemoryGraph.Adjacency(endpoints, nodeSlots: header.nodeSlots)
         timer.lap("adjacency sort")
 
-        var nodes = [MemoryGraph.NodeRecord?](repeating: nil, count: header.nodeSlots)
-        var nodeLabelSets = [Int32](repeating: -1, count: header.nodeSlots)
+        var nodes: [MemoryGraph.NodeRecord?] = LargeArrays.array(repeating: nil, count: header.nodeSlots)
+        var nodeLabelSets = LargeArrays.array(repeating: Int32(-1), count: header.nodeSlots)
         let nodeBlocks = recordBlocks.filter { $0.0.kind == .nodes }
         let nodeResults = try nodes.withUnsafeMutableBufferPointer { slotsIn in
             try nodeLabelSets.withUnsafeMutableBufferPointer { labelsIn in

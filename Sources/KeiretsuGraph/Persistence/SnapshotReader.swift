@@ -44,7 +44,7 @@ enum SnapshotReader {
     static func decode(_ file: POSIXFile) throws -> DecodedSnapshot {
         let path = file.path
         let size = try file.size()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        let buffer = LargeArrays.bytes(size)
         defer { buffer.deallocate() }
         let got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<size]), at: 0)
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<got])

@@ -27,6 +27,13 @@ extension Neo4jAdminCSVImporter {
                 return parser.parseNodes(expectedRows: chunk.lineBreaks + 1)
             }
             var shown = 0
+            // Without unique constraints no row can be refused by the store, so ids are known in
+            // advance and the nodes are created in one batch (MemoryGraph.createNodes) after the
+            // rows have been checked; with them, one at a time, each refusal a bad row.
+            let batch = !graph.indexes.contains(where: \.unique)
+            var nextID = graph.nextNodeID
+            var batchLabels: [[String]] = []
+            var batchProperties: [ValueMap] = []
             for rows in parsed {
                 var nextBad = 0
                 for i in rows.keyStarts.indices {
@@ -40,7 +47,14 @@ extension Neo4jAdminCSVImporter {
                     }
                     let id: Int
                     do {
-                        id = try graph.createNode(labels: rows.labels[i], properties: rows.properties[i])
+                        if batch {
+                            id = nextID
+                            nextID += 1
+                            batchLabels.append(rows.labels[i])
+                            batchProperties.append(rows.properties[i])
+                        } else {
+                            id = try graph.createNode(labels: rows.labels[i], properties: rows.properties[i])
+                        }
                     } catch let GraphStoreError.uniquenessViolated(label, property, value) {
                         let message = "the node violates the uniqueness constraint on :\(label)(\(property)) with value \(value.literal())"
                         try badRow(file, rows.lines[i], message, shown: &shown)
@@ -51,6 +65,7 @@ extension Neo4jAdminCSVImporter {
                 }
                 try reportBadRows(rows.bad, upTo: Int.max, next: &nextBad, file: file, shown: &shown)
             }
+            if batch { try graph.createNodes(labels: batchLabels, properties: batchProperties) }
         }
     }
 }
