@@ -37,11 +37,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("--seeds and --empty cannot be combined"), r.stderr)
     }
 
-    func testDatabaseFilesAreNotSupportedYet() throws {
-        let r = try BinaryRunner.run(["query", "--db", "graph.kdb", "RETURN 1"])
+    func testWaitNeedsADatabaseFile() throws {
+        // Database files themselves are tested in DatabaseFileCommandTests.
+        let r = try BinaryRunner.run(["query", "--empty", "--wait", "3", "RETURN 1"])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stdout, "")
-        XCTAssertTrue(r.stderr.contains("database files are not supported yet"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--wait applies to --db FILE only"), r.stderr)
     }
 
     func testWithoutASourceTheSeedsFolderHereIsLoaded() throws {
