@@ -378,24 +378,25 @@ extension MemoryGraph {
             propertyIndexes[i] = r.properties
         }
 
-        // Null properties are dropped, as createRelationship does; maps without any are kept.
-        let maps = properties.map { m in m.values.contains(where: \.isNull) ? m.filter { !$0.value.isNull } : m }
         var typeUse = [Int](repeating: 0, count: types.count)
-        var mapUse = [Int](repeating: 0, count: maps.count)
+        var mapUse = [Int](repeating: 0, count: properties.count)
         if relationships.capacity < first + count {
             relationships.reserveCapacity(max(first + count, relationships.capacity * 2))
         }
         for i in 0..<count {
             let p = propertyIndexes[i]
+            var map = p >= 0 ? properties[p] : [:]
+            // Null properties are dropped, as createRelationship does.
+            if map.values.contains(where: \.isNull) { map = map.filter { !$0.value.isNull } }
             relationships.append(RelationshipRecord(type: types[typeIndexes[i]], start: starts[i], end: ends[i],
-                                                    properties: p >= 0 ? maps[p] : [:]))
+                                                    properties: map))
             typeUse[typeIndexes[i]] += 1
             if p >= 0 { mapUse[p] += 1 }
         }
         relationshipCount += count
         for (t, n) in typeUse.enumerated() where n > 0 { typeCounts[types[t], default: 0] += n }
         for (m, n) in mapUse.enumerated() where n > 0 {
-            for k in maps[m].keys { propertyKeyCounts[k, default: 0] += n }
+            for (k, v) in properties[m] where !v.isNull { propertyKeyCounts[k, default: 0] += n }
         }
 
         // New ids are larger than every id already listed, so appending keeps lists sorted.

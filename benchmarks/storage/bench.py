@@ -15,9 +15,9 @@ then, with the release build of `keiretsu`:
            KEIRETSU_STORAGE_TIMING=1
   memory   peak resident memory of a process that opened the file and counted relationships,
            and the resident memory of the process before it opened anything
-  commit   a script of 200 one-node CREATE statements against the opened file, minus the same
-           script of 200 `RETURN 1` statements: the cost of one committed write (log append +
-           fdatasync), per statement
+  commit   a script of 1000 one-node CREATE statements, minus the same script of 1000 `RETURN 1`
+           statements, divided by 1000: the cost of one committed write (log append + fdatasync)
+           — on a small file and on the big one (there the variance of the 1.5 s open blurs it)
   Kuzu     COPY of the same files (converted to Kuzu's layout first, untimed), as in
            benchmarks/compare_kuzu.py; needs `pip install kuzu`
 
@@ -122,7 +122,7 @@ def main():
 
         writes = os.path.join(work, "writes.cypher")
         reads = os.path.join(work, "reads.cypher")
-        n = 200
+        n = 1000
         with open(writes, "w") as f:
             f.write("".join(f"CREATE (:BenchWrite {{i: {i}}});\n" for i in range(n)))
         with open(reads, "w") as f:

@@ -73,24 +73,43 @@ public final class DatabaseSession {
     /// when `body` returns, or none is when it throws. Takes the writer lock for the whole time
     /// (waiting as `--wait` allows).
     public func inSingleTransaction(_ body: () throws -> Void) throws {
-        let graph = database.graph
-        do {
-            if let file { try file.beginTransaction() } else { graph.beginTransaction() }
-        } catch let e as PersistenceError {
-            throw Self.cypherError(e)
-        }
+        try beginTransaction()
         do {
             try body()
         } catch {
-            if let file { file.rollbackTransaction() } else { graph.rollbackTransaction() }
+            rollbackTransaction()
             throw error
         }
+        try commitTransaction()
+    }
+
+    // MARK: Explicit transactions (the REPL's :begin, :commit, :rollback)
+
+    /// Opens a transaction spanning the next statements; with a file it takes the writer lock
+    /// (waiting as `--wait` allows) until `commitTransaction` or `rollbackTransaction`.
+    public func beginTransaction() throws {
         do {
-            if let file { try file.commitTransaction() } else { graph.commitTransaction() }
+            if let file { try file.beginTransaction() } else { database.graph.beginTransaction() }
         } catch let e as PersistenceError {
             throw Self.cypherError(e)
         }
     }
+
+    /// Commits the open transaction: with a file, all its changes as one fsynced log record.
+    public func commitTransaction() throws {
+        do {
+            if let file { try file.commitTransaction() } else { database.graph.commitTransaction() }
+        } catch let e as PersistenceError {
+            throw Self.cypherError(e)
+        }
+    }
+
+    /// Drops the open transaction; nothing of it reaches the file.
+    public func rollbackTransaction() {
+        if let file { file.rollbackTransaction() } else { database.graph.rollbackTransaction() }
+    }
+
+    public var inTransaction: Bool { database.graph.inTransaction }
 
     /// Runs a bulk load (import, ingest) against the graph. With a file the load is all or
     /// nothing and ends in a new snapshot; `writingSnapshot` is called just before that.
