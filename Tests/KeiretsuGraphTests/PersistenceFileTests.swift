@@ -234,6 +234,31 @@ final class PersistenceFileTests: XCTestCase {
         try r.close()
     }
 
+    func testSessionsFollowEachOtherThroughManyCheckpoints() throws {
+        // Every commit of either session is followed by a checkpoint, so logs are replaced
+        // constantly and a freed inode number is soon reused by a new log: a session that
+        // recognised files by inode number alone would read a new log as the continuation of the
+        // old one (found by the crash test; sessions now hold the files they follow open).
+        let options = GraphFile.Options(checkpointMinimumBytes: 64, checkpointMaximumBytes: 64)
+        let a = try GraphFile.open(dbPath, options: options)
+        let b = try GraphFile.open(dbPath, options: options)
+        for i in 0..<150 {
+            let s = i % 3 == 0 ? b : a
+            try s.perform { _ = try s.graph.createNode(labels: ["N"], properties: ["i": .int(Int64(i))]) }
+            if i % 5 == 0 {
+                try a.refresh()
+                try b.refresh()
+                XCTAssertEqual(exactDump(a.graph), exactDump(b.graph), "after \(i)")
+            }
+        }
+        try a.refresh()
+        XCTAssertEqual(a.graph.nodeCount, 150)
+        let live = exactDump(a.graph)
+        try a.close()
+        try b.close()
+        XCTAssertEqual(try reopenedDump(), live)
+    }
+
     func testTheWriterLock() throws {
         let a = try GraphFile.open(dbPath)
         let b = try GraphFile.open(dbPath)

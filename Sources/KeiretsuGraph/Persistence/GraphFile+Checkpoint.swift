@@ -46,8 +46,11 @@ extension GraphFile {
             throw error
         }
         try POSIXFile.syncDirectory(of: path)
-        guard let identity = POSIXFile.identity(of: path) else { throw POSIXFile.ioError(path, "stat") }
-        state.snapshotIdentity = identity
+        // Hold the new snapshot open (see State); under the writer lock nothing can replace it
+        // between the rename and this open.
+        guard let handle = try POSIXFile.openForReading(path) else { throw POSIXFile.ioError(path, "open", ENOENT) }
+        state.snapshotHandle = handle
+        state.snapshotIdentity = try handle.identity()
         state.snapshotTransaction = state.lastTransaction
         state.snapshotBytes = length
         // The old log is now stale (its records are all in the snapshot) until replaced.
@@ -62,6 +65,7 @@ extension GraphFile {
             throw POSIXFile.ioError(logPath, "open", ENOENT)
         }
         state.logIdentity = try file.identity()
+        state.logHandle = file
         state.logBase = state.snapshotTransaction
         state.logEnd = LogHeader.size
         state.tornBytes = 0

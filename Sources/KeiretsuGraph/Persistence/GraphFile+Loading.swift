@@ -29,9 +29,9 @@ extension GraphFile {
             }
             let snapshotIdentity = try snapshotFile.identity()
             let contents = try SnapshotReader.read(snapshotFile)
-            try snapshotFile.close()
             let header = contents.header
             var state = State(databaseID: header.databaseID, snapshotTransaction: header.transaction,
+                              snapshotHandle: snapshotFile, logHandle: nil,
                               snapshotIdentity: snapshotIdentity, snapshotBytes: header.fileLength,
                               logIdentity: nil, logEnd: 0, logBase: header.transaction,
                               lastTransaction: header.transaction, tornBytes: 0)
@@ -40,7 +40,6 @@ extension GraphFile {
             }
             let logIdentity = try logFile.identity()
             let bytes = try logFile.readToEnd()
-            try logFile.close()
             let raced = !holdingLock && attempt + 1 < loadAttempts
             let retry: Bool = try bytes.withUnsafeBytes { raw in
                 let logHeader = try LogHeader.decode(raw, path: logPath)
@@ -64,6 +63,7 @@ extension GraphFile {
                 }
                 try replay(scan.records, into: contents.graph, path: logPath)
                 state.logIdentity = logIdentity
+                state.logHandle = logFile
                 state.logBase = logHeader.baseTransaction
                 state.logEnd = scan.validEnd
                 state.tornBytes = scan.tornBytes
@@ -122,12 +122,12 @@ extension GraphFile {
             try reload()
             return
         }
-        guard let file = try POSIXFile.openForReading(logPath), try file.identity() == state.logIdentity else {
+        // Read from the log this session follows (held open), never from whatever the path names.
+        guard let file = state.logHandle else {
             try reload()
             return
         }
         let bytes = try file.readToEnd(from: state.logEnd)
-        try file.close()
         let scan = try bytes.withUnsafeBytes { raw in
             try LogRecordFormat.scan(raw, fileOffset: state.logEnd, next: state.lastTransaction + 1,
                                      skipThrough: state.snapshotTransaction, path: logPath)

@@ -64,6 +64,12 @@ public final class GraphFile: @unchecked Sendable {
     struct State {
         var databaseID: UInt64
         var snapshotTransaction: UInt64
+        /// The snapshot and log this session follows, held open: while a descriptor is open its
+        /// inode cannot be reused, so comparing a path's (device, inode) with these tells
+        /// reliably whether the path still names the same file. (Closing them let a checkpoint's
+        /// new log get the old log's inode number — caught by the crash test.)
+        var snapshotHandle: POSIXFile
+        var logHandle: POSIXFile?
         var snapshotIdentity: FileIdentity
         var snapshotBytes: Int
         /// nil when there is no log file yet.
