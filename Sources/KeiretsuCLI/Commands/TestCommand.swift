@@ -62,8 +62,6 @@ public struct TestCommand: ParsableCommand {
             sink.flush()
         }
         let environment = Self.environment()
-        let scratch = ScratchEvaluator()
-        var library = SavedQueryLibrary(evaluate: scratch.value(of:))
         let targets: [TestTarget]
         let database: Database
         do {
@@ -74,19 +72,14 @@ public struct TestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.badInput)
         }
         KeepAlive.untilExit(database)
-        for target in targets { library.load(target.path) }
-        for target in targets { library.checkLine(of: target) }
-        for problem in library.problems { StandardError.line(problem.rendered) }
-
         var options = SavedQueryRunner.Options()
         options.update = update
         options.filter = filter
         options.failFast = failFast
         options.githubAnnotations = environment["GITHUB_ACTIONS"] == "true"
         options.environment = environment
-        let runner = SavedQueryRunner(source: database.graph, library: library, options: options, output: sink,
-                                      scratch: scratch)
-        report = runner.run(targets)
+        report = SavedQueryRunner.run(targets, source: database.graph, options: options, output: sink,
+                                      errors: StandardError.line)
         if report.problems.isEmpty, report.suites.allSatisfy({ $0.cases.isEmpty }) {
             StandardError.line("error: no records to run" + (filter.map { " (nothing matches --filter \($0))" } ?? ""))
         }

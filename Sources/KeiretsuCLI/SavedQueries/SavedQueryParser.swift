@@ -259,10 +259,11 @@ public struct SavedQueryParser {
         let statements = StatementSplitter.split(cypher.text)
         if statements.count > 1 {
             let second = statements[1]
+            let leading = second.text.utf8.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
             throw SavedQueryParseError(
                 error: CypherError(.inputError, "SeveralStatements",
                                    "a query record holds one statement; put setup in statement records",
-                                   offset: cypher.fileOffset(of: second.offset, in: partialFile())),
+                                   offset: cypher.fileOffset(of: second.offset + leading, in: partialFile())),
                 source: SourceText(name: path, text: text))
         }
         if let errorExpected {

@@ -82,6 +82,20 @@ public final class SavedQueryRunner {
         self.scratch = scratch
     }
 
+    /// Everything `keiretsu test` does once the source graph is loaded: reads the files of
+    /// `targets` (problems go to `errors`, one rendered message each), runs them and returns
+    /// the report. Failures are written to `output` as they happen.
+    public static func run(_ targets: [TestTarget], source: MemoryGraph, options: Options, output: TextSink,
+                           errors: (String) -> Void) -> TestReport {
+        let scratch = ScratchEvaluator()
+        var library = SavedQueryLibrary(evaluate: scratch.value(of:))
+        for target in targets { library.load(target.path) }
+        for target in targets { library.checkLine(of: target) }
+        for problem in library.problems { errors(problem.rendered) }
+        let runner = SavedQueryRunner(source: source, library: library, options: options, output: output, scratch: scratch)
+        return runner.run(targets)
+    }
+
     /// Runs `targets` in order and returns what happened; with `--update`, rewrites the files
     /// whose expectations were fixed.
     public func run(_ targets: [TestTarget]) -> TestReport {

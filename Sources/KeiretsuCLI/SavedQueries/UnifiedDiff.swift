@@ -27,7 +27,8 @@ enum UnifiedDiff {
     static func edits(_ a: [DiffLine], _ b: [DiffLine]) -> [Edit] {
         let n = a.count, m = b.count
         guard n > 0 || m > 0 else { return [] }
-        guard n.multipliedReportingOverflow(by: m).partialValue <= maxCells, n < maxCells, m < maxCells else {
+        let cells = n.multipliedReportingOverflow(by: m)
+        guard !cells.overflow, cells.partialValue <= maxCells else {
             return (0..<n).map(Edit.removed) + (0..<m).map(Edit.added)
         }
         // lcs[i][j]: length of the longest common subsequence of a[i...] and b[j...].
