@@ -87,6 +87,27 @@ final class SavedQueriesBinaryTests: XCTestCase {
         XCTAssertEqual(closingLine(fast), "test: 2 passed, 1 failed, 0 skipped")
     }
 
+    func testGitHubActionsAnnotations() throws {
+        guard let binary = BinaryRunner.binary else { throw XCTSkip("the keiretsu binary was not found") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["test", "--empty", CytFixtures.path("fail.cyt")]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_ACTIONS"] = "true"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stdout = String(decoding: data, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 1)
+        let annotations = stdout.split(separator: "\n").filter { $0.hasPrefix("::error file=") }
+        XCTAssertEqual(annotations.count, 4, stdout)
+        XCTAssertTrue(annotations[0].contains(",line=16,title=keiretsu test::the result differs%0A"), String(annotations[0]))
+    }
+
     func testFoldersRunInSortedOrderAndPlainScriptsStillRun() throws {
         let scratch = try ScratchFolder()
         try scratch.write("q/b.cyt", "query\nRETURN 'b' AS x\n----\nx\n'b'\n")
