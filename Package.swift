@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
         .testTarget(name: "KeiretsuExportTests", dependencies: ["KeiretsuExport", "KeiretsuCypher", "KeiretsuGraph"]),
         .testTarget(name: "KeiretsuIngestTests", dependencies: ["KeiretsuIngest", "KeiretsuCypher", "KeiretsuGraph"]),
-        .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"]),
+        .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"], exclude: ["Fixtures"]),
         .testTarget(name: "KeiretsuTCKTests", dependencies: ["KeiretsuTCK", "KeiretsuCypher", "KeiretsuGraph"]),
     ]
 )
