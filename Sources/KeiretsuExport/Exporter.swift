@@ -54,19 +54,15 @@ public struct ExportOptions: Sendable, Equatable {
     public var cypherBatchSize = 1000
     /// svg/png: seconds before Graphviz is stopped; nil waits.
     public var graphvizTimeout: Double? = nil
-    /// graphml: indent the XML (a little larger, much easier to read and diff).
-    public var indentGraphML = true
 
     public init(includeProvenance: Bool = false, clusterBy: DOTClusterMode = .none, layout: GraphvizLayout? = nil,
-                edgeLabels: Bool? = nil, cypherBatchSize: Int = 1000, graphvizTimeout: Double? = nil,
-                indentGraphML: Bool = true) {
+                edgeLabels: Bool? = nil, cypherBatchSize: Int = 1000, graphvizTimeout: Double? = nil) {
         self.includeProvenance = includeProvenance
         self.clusterBy = clusterBy
         self.layout = layout
         self.edgeLabels = edgeLabels
         self.cypherBatchSize = cypherBatchSize
         self.graphvizTimeout = graphvizTimeout
-        self.indentGraphML = indentGraphML
     }
 }
 
@@ -85,7 +81,7 @@ public func exportGraph(_ graph: any GraphStore, subgraph: Subgraph, format: Exp
     let all = ExportSummary(nodes: subgraph.nodes.count, relationships: subgraph.relationships.count, notes: [])
     switch format {
     case .graphml:
-        try GraphMLWriter.write(graph: graph, subgraph: subgraph, to: sink, indent: options.indentGraphML)
+        try GraphMLWriter.write(graph: graph, subgraph: subgraph, to: sink)
         return all
     case .json:
         try JSONGraphWriter.write(graph: graph, subgraph: subgraph, to: sink)
@@ -96,8 +92,7 @@ public func exportGraph(_ graph: any GraphStore, subgraph: Subgraph, format: Exp
     case .dot:
         let dotOptions = DOTOptions(includeProvenance: options.includeProvenance, clusterBy: options.clusterBy,
                                     edgeLabels: options.edgeLabels ?? true, layout: options.layout)
-        let visible = DOTWriter.visibleSubgraph(graph: graph, subgraph: subgraph, options: dotOptions)
-        try DOTWriter.write(graph: graph, subgraph: visible, options: dotOptions, to: sink)
+        let visible = try DOTWriter.write(graph: graph, subgraph: subgraph, options: dotOptions, to: sink)
         return ExportSummary(nodes: visible.nodes.count, relationships: visible.relationships.count, notes: [])
     case .svg, .png:
         return try renderWithGraphviz(graph, subgraph: subgraph, format: format == .svg ? .svg : .png,
@@ -141,7 +136,7 @@ private func renderWithGraphviz(_ graph: any GraphStore, subgraph: Subgraph, for
     defer { try? FileManager.default.removeItem(atPath: dotPath) }
     let dotFile = try AtomicFileWriter(path: dotPath)
     do {
-        try DOTWriter.write(graph: graph, subgraph: visible, options: dotOptions, to: dotFile)
+        try DOTWriter.write(graph: graph, visible: visible, options: dotOptions, to: dotFile)
         try dotFile.commit()
     } catch {
         dotFile.cancel()

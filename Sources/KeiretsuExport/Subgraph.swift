@@ -77,16 +77,10 @@ public struct Subgraph: Sendable, Equatable {
     /// rejects, and the relationships that touch a dropped node.
     func filtered(graph: any GraphStore, dropNode: (ElementID) -> Bool,
                   dropRelationship: (ElementID) -> Bool) -> Subgraph {
-        var kept = Set<ElementID>()
-        var nodes: [ElementID] = []
-        for id in self.nodes where !dropNode(id) {
-            nodes.append(id)
-            kept.insert(id)
-        }
-        var rels: [ElementID] = []
-        for id in relationships where !dropRelationship(id) {
-            guard let (s, e) = graph.relationshipEndpoints(id), kept.contains(s), kept.contains(e) else { continue }
-            rels.append(id)
+        let nodes = self.nodes.filter { !dropNode($0) }
+        let rels = relationships.filter { id in
+            guard !dropRelationship(id), let (s, e) = graph.relationshipEndpoints(id) else { return false }
+            return !dropNode(s) && !dropNode(e)
         }
         return Subgraph(sortedNodes: nodes, sortedRelationships: rels)
     }

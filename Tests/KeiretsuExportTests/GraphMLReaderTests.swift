@@ -40,11 +40,11 @@ final class GraphMLReaderTests: XCTestCase {
         let r = try TestSupport.run("python3", [TestSupport.checkerScript.path, "write-networkx", path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let g = MemoryGraph()
-        let warnings = try GraphMLReader.load(path: path, into: g)
+        // networkx's multigraph edge keys repeat per node pair (0, 1, 0), which graphml.xsd
+        // forbids; edge ids are not kept, so that is no reason to refuse the file.
+        XCTAssertEqual(try GraphMLReader.load(path: path, into: g), [])
         XCTAssertEqual(g.nodeCount, 3)
         XCTAssertEqual(g.relationshipCount, 3)
-        // networkx's multigraph edge keys repeat per node pair (0, 1, 0): tolerated, warned.
-        XCTAssertTrue(warnings.contains { $0.contains("is used more than once") }, "\(warnings)")
         let alice = try XCTUnwrap(node(g, named: "Alice"))
         XCTAssertEqual(alice.labels, [])
         XCTAssertEqual(alice.properties["id"], "Alice")  // the networkx node itself

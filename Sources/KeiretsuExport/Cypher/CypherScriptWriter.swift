@@ -1,9 +1,9 @@
 // CypherScriptWriter: a script of Cypher statements that re-creates a subgraph in keiretsu,
 // Neo4j, Memgraph or FalkorDB — the way out for a graph that outgrows one machine.
 //
-// Nodes go in UNWIND batches, one batch per run of nodes with the same labels (labels cannot be
-// parameters in Cypher), each node tagged with a temporary label and an id property so that the
-// relationship batches can find their endpoints:
+// Nodes go in UNWIND batches of up to 1,000, one batch per label list (labels cannot be
+// parameters in Cypher), relationships in batches per type; each node is tagged with a
+// temporary label and an id property so that the relationship batches can find their endpoints:
 //
 //   UNWIND [{i: 3, p: {name: 'A'}}, …] AS row
 //   CREATE (n:Company:_KeiretsuExport {_keiretsuExportId: row.i}) SET n += row.p;
@@ -34,51 +34,44 @@ public enum CypherScriptWriter {
         try out.write("// Large graphs in Neo4j load much faster with an index created first:\n")
         try out.write("//   CREATE INDEX FOR (n:\(tagText)) ON (n.\(idText));\n")
 
-        // Nodes: runs of equal label lists, at most `batch` per statement.
-        var rows: [String] = []
-        var currentLabels: [String]? = nil
-        func flushNodes() throws {
-            guard let labels = currentLabels, !rows.isEmpty else { return }
+        // Nodes: one pending batch per label list, written when it holds `batch` rows; the
+        // rest at the end in sorted order. Memory stays at one batch per label list.
+        var nodeBatches: [[String]: [String]] = [:]
+        func flushNodes(_ labels: [String]) throws {
+            guard let rows = nodeBatches[labels], !rows.isEmpty else { return }
             let labelText = (labels + [tag]).map { ":" + quoteIdentifierIfNeeded($0) }.joined()
             try out.write("UNWIND [" + rows.joined(separator: ", ") + "] AS row\n")
             try out.write("CREATE (n\(labelText) {\(idText): row.i}) SET n += row.p;\n")
-            rows.removeAll(keepingCapacity: true)
+            nodeBatches[labels] = []
         }
         for id in subgraph.nodes {
-            let labels = graph.nodeLabels(id)
-            if labels != currentLabels || rows.count >= batch {
-                try flushNodes()
-                currentLabels = labels
-            }
+            guard let node = graph.node(id) else { continue }
             var row = "{i: \(id), p: "
-            writeMap(graph.nodeProperties(id), to: &row)
+            writeMap(node.properties, to: &row)
             row += "}"
-            rows.append(row)
+            nodeBatches[node.labels, default: []].append(row)
+            if nodeBatches[node.labels]?.count ?? 0 >= batch { try flushNodes(node.labels) }
         }
-        try flushNodes()
+        for labels in nodeBatches.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try flushNodes(labels) }
 
-        // Relationships: runs of equal types.
-        var currentType: String? = nil
-        func flushRelationships() throws {
-            guard let type = currentType, !rows.isEmpty else { return }
+        // Relationships: likewise, one pending batch per type.
+        var relationshipBatches: [String: [String]] = [:]
+        func flushRelationships(_ type: String) throws {
+            guard let rows = relationshipBatches[type], !rows.isEmpty else { return }
             try out.write("UNWIND [" + rows.joined(separator: ", ") + "] AS row\n")
             try out.write("MATCH (a:\(tagText) {\(idText): row.s}), (b:\(tagText) {\(idText): row.e})\n")
             try out.write("CREATE (a)-[r:\(quoteIdentifierIfNeeded(type))]->(b) SET r += row.p;\n")
-            rows.removeAll(keepingCapacity: true)
+            relationshipBatches[type] = []
         }
         for id in subgraph.relationships {
-            guard let (start, end) = graph.relationshipEndpoints(id) else { continue }
-            let type = graph.relationshipType(id) ?? ""
-            if type != currentType || rows.count >= batch {
-                try flushRelationships()
-                currentType = type
-            }
-            var row = "{s: \(start), e: \(end), p: "
-            writeMap(graph.relationshipProperties(id), to: &row)
+            guard let rel = graph.relationship(id) else { continue }
+            var row = "{s: \(rel.start), e: \(rel.end), p: "
+            writeMap(rel.properties, to: &row)
             row += "}"
-            rows.append(row)
+            relationshipBatches[rel.type, default: []].append(row)
+            if relationshipBatches[rel.type]?.count ?? 0 >= batch { try flushRelationships(rel.type) }
         }
-        try flushRelationships()
+        for type in relationshipBatches.keys.sorted() { try flushRelationships(type) }
         if !subgraph.nodes.isEmpty {
             try out.write("MATCH (n:\(tagText)) REMOVE n:\(tagText), n.\(idText);\n")
         }
@@ -117,6 +110,8 @@ public enum CypherScriptWriter {
             out += "]"
         case .map(let m):
             writeMap(m, to: &out)
+        case .string(let s) where isPlainASCII(s, except: [0x27, 0x5C]):
+            out += "'" + s + "'"  // the common case, without the per-character escaping pass
         default:
             v.writeLiteral(to: &out, .plain)
         }
@@ -128,9 +123,20 @@ public enum CypherScriptWriter {
         for (k, v) in m where !v.isNull {
             if !first { out += ", " }
             first = false
-            out += quoteIdentifierIfNeeded(k) + ": "
+            out += (isPlainASCIIName(k) ? k : quoteIdentifierIfNeeded(k)) + ": "
             writeLiteral(v, to: &out)
         }
         out += "}"
+    }
+
+    /// Printable ASCII without any of `except`.
+    static func isPlainASCII(_ s: String, except: [UInt8]) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !except.contains($0) }
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`: an identifier that needs no back-quotes in any Cypher dialect.
+    static func isPlainASCIIName(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first == 0x5F || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return false }
+        return s.utf8.allSatisfy { $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
     }
 }

@@ -157,6 +157,10 @@ enum DOTStyle {
     /// entity, so both are escaped; line breaks become `\n`; characters that would make the SVG
     /// output invalid XML (control characters, U+FFFE, U+FFFF) become U+FFFD.
     static func quoted(_ s: String, limit: Int = Int.max) -> String {
+        // Fast path: short printable ASCII without a character to escape is copied as it is.
+        if s.utf8.count <= limit, s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x26 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         var count = 0
         var previousCR = false

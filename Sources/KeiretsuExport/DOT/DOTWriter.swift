@@ -46,15 +46,25 @@ public enum DOTWriter {
     /// The part of `subgraph` a DOT export draws: without provenance unless asked for.
     public static func visibleSubgraph(graph: any GraphStore, subgraph: Subgraph, options: DOTOptions) -> Subgraph {
         guard !options.includeProvenance else { return subgraph }
+        let documents = Set(graph.nodeIDs(withLabel: "Document"))
+        guard !documents.isEmpty || graph.countRelationships(withType: "MENTIONS") > 0 else { return subgraph }
         return subgraph.filtered(
             graph: graph,
-            dropNode: { graph.nodeHasLabel($0, "Document") },
+            dropNode: { documents.contains($0) },
             dropRelationship: { graph.relationshipType($0) == "MENTIONS" })
     }
 
+    /// Draws `subgraph` (without provenance unless asked for); returns what was drawn.
+    @discardableResult
     public static func write(graph: any GraphStore, subgraph: Subgraph, options: DOTOptions = DOTOptions(),
-                             to sink: any ByteSink) throws {
+                             to sink: any ByteSink) throws -> Subgraph {
         let visible = visibleSubgraph(graph: graph, subgraph: subgraph, options: options)
+        try write(graph: graph, visible: visible, options: options, to: sink)
+        return visible
+    }
+
+    /// Draws exactly `visible` (already filtered by `visibleSubgraph`).
+    static func write(graph: any GraphStore, visible: Subgraph, options: DOTOptions, to sink: any ByteSink) throws {
         var out = TextOutput(sink)
         try out.write("digraph \"keiretsu\" {\n")
         var graphAttributes = #"  graph [rankdir="LR", charset="UTF-8", fontname="Helvetica", fontsize="10", nodesep="0.3""#
@@ -72,6 +82,7 @@ public enum DOTWriter {
         try out.write("  edge [fontname=\"Helvetica\", fontsize=\"8\", color=\"#555555\"];\n")
 
         let clusters = options.clusterBy == .alliance ? allianceClusters(graph: graph, subgraph: visible) : []
+        var legend = LegendContent()
         var clustered = Set<ElementID>()
         for cluster in clusters {
             try out.write("  subgraph \"cluster_n\(cluster.alliance)\" {\n")
@@ -79,43 +90,64 @@ public enum DOTWriter {
                                            properties: graph.nodeProperties(cluster.alliance), id: cluster.alliance)
             try out.write("    graph [label=\(DOTStyle.quoted(caption, limit: options.maxCaptionLength)), style=\"rounded,dashed\", color=\"#8e7cc3\"];\n")
             for id in cluster.members {
-                try out.write("  " + nodeStatement(graph, id, options))
+                guard let node = graph.node(id) else { continue }
+                try out.write("  " + nodeStatement(node, options, &legend))
                 clustered.insert(id)
             }
             try out.write("  }\n")
         }
         for id in visible.nodes where !clustered.contains(id) {
-            try out.write(nodeStatement(graph, id, options))
+            // One fetch per element: each accessor of the store copies the whole record.
+            guard let node = graph.node(id) else { continue }
+            try out.write(nodeStatement(node, options, &legend))
         }
+        var line = ""
         for id in visible.relationships {
-            guard let (start, end) = graph.relationshipEndpoints(id) else { continue }
-            let type = graph.relationshipType(id) ?? ""
-            let properties = graph.relationshipProperties(id)
-            var attributes: [String] = []
+            guard let rel = graph.relationship(id) else { continue }
+            line.removeAll(keepingCapacity: true)
+            line += "  \"n\(rel.start)\" -> \"n\(rel.end)\" ["
+            var separator = ""
             if options.edgeLabels {
-                attributes.append("label=" + DOTStyle.quoted(DOTStyle.edgeCaption(type: type, properties: properties),
-                                                             limit: options.maxCaptionLength))
+                line += "label=" + DOTStyle.quoted(DOTStyle.edgeCaption(type: rel.type, properties: rel.properties),
+                                                   limit: options.maxCaptionLength)
+                separator = ", "
             }
-            switch DOTStyle.lineStyle(properties: properties) {
+            switch DOTStyle.lineStyle(properties: rel.properties) {
             case .solid: break
-            case .dashed: attributes.append("style=\"dashed\"")
-            case .dotted: attributes.append("style=\"dotted\", color=\"#999999\"")
+            case .dashed:
+                line += separator + "style=\"dashed\""
+                separator = ", "
+                legend.hasDashed = true
+            case .dotted:
+                line += separator + "style=\"dotted\", color=\"#999999\""
+                separator = ", "
             }
-            if DOTStyle.symmetricTypes.contains(type) { attributes.append("dir=\"none\"") }
-            try out.write("  \"n\(start)\" -> \"n\(end)\" [\(attributes.joined(separator: ", "))];\n")
+            if DOTStyle.symmetricTypes.contains(rel.type) { line += separator + "dir=\"none\"" }
+            line += "];\n"
+            try out.write(line)
         }
-        if options.legend { try writeLegend(graph: graph, subgraph: visible, to: &out) }
+        if options.legend { try writeLegend(legend, to: &out) }
         try out.write("}\n")
         try out.flush()
     }
 
-    private static func nodeStatement(_ graph: any GraphStore, _ id: ElementID, _ options: DOTOptions) -> String {
-        let labels = graph.nodeLabels(id)
-        let (_, style) = DOTStyle.style(forLabels: labels)
-        let caption = DOTStyle.caption(labels: labels, properties: graph.nodeProperties(id), id: id)
+    /// What the legend shows, gathered while the elements are written.
+    struct LegendContent {
+        var labels: [String] = []
+        var seen: Set<String> = []
+        var hasDashed = false
+    }
+
+    private static func nodeStatement(_ node: Node, _ options: DOTOptions, _ legend: inout LegendContent) -> String {
+        let (label, style) = DOTStyle.style(forLabels: node.labels)
+        if let label, !legend.seen.contains(label) {
+            legend.seen.insert(label)
+            legend.labels.append(label)
+        }
+        let caption = DOTStyle.caption(labels: node.labels, properties: node.properties, id: node.id)
         // No tooltips: Graphviz expands `\N`-style escapes in them a second time, so user text
         // cannot be quoted safely there.
-        return "  \"n\(id)\" [label=\(DOTStyle.quoted(caption, limit: options.maxCaptionLength)), shape=\"\(style.shape)\", "
+        return "  \"n\(node.id)\" [label=\(DOTStyle.quoted(caption, limit: options.maxCaptionLength)), shape=\"\(style.shape)\", "
             + "fillcolor=\"\(style.fill)\"];\n"
     }
 
@@ -150,22 +182,10 @@ public enum DOTWriter {
     }
 
     /// A cluster with one sample node per label present, and a sample of the dashed line.
-    private static func writeLegend(graph: any GraphStore, subgraph: Subgraph, to out: inout TextOutput) throws {
-        var present: [String] = []
-        var seen = Set<String>()
-        for id in subgraph.nodes {
-            if let label = DOTStyle.style(forLabels: graph.nodeLabels(id)).label, seen.insert(label).inserted {
-                present.append(label)
-            }
-        }
+    private static func writeLegend(_ legend: LegendContent, to out: inout TextOutput) throws {
         let known = DOTStyle.labelStyles.map(\.label)
-        let ordered = known.filter(seen.contains) + present.filter { !known.contains($0) }.sorted()
-        var hasDashed = false
-        for id in subgraph.relationships where DOTStyle.lineStyle(properties: graph.relationshipProperties(id)) == .dashed {
-            hasDashed = true
-            break
-        }
-        guard !ordered.isEmpty || hasDashed else { return }
+        let ordered = known.filter(legend.seen.contains) + legend.labels.filter { !known.contains($0) }.sorted()
+        guard !ordered.isEmpty || legend.hasDashed else { return }
         try out.write("  subgraph \"cluster_legend\" {\n")
         try out.write("    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=\"9\"];\n")
         for (i, label) in ordered.enumerated() {
@@ -177,7 +197,7 @@ public enum DOTWriter {
         for i in ordered.indices.dropFirst() {
             try out.write("    \"legend_\(i - 1)\" -> \"legend_\(i)\" [style=\"invis\"];\n")
         }
-        if hasDashed {
+        if legend.hasDashed {
             try out.write("    \"legend_from\" [label=\"\", shape=\"point\", fillcolor=\"#555555\"];\n")
             try out.write("    \"legend_to\" [label=\"\", shape=\"point\", fillcolor=\"#555555\"];\n")
             try out.write("    \"legend_from\" -> \"legend_to\" [label=\"former or planned\", style=\"dashed\", fontsize=\"8\"];\n")

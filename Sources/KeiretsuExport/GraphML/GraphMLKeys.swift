@@ -137,16 +137,26 @@ struct GraphMLKeyPlan {
     init(graph: any GraphStore, subgraph: Subgraph) {
         var nodeKinds: [String: GraphMLKind] = [:]
         var edgeKinds: [String: GraphMLKind] = [:]
+        // The kind seen last is checked first: most properties hold one kind throughout, so the
+        // dictionary is written only when a name is new or its kind widens.
         for id in subgraph.nodes {
             for (name, value) in graph.nodeProperties(id) {
                 guard let kind = GraphMLKind(of: value) else { continue }
-                nodeKinds[name] = nodeKinds[name].map { $0.joined(with: kind) } ?? kind
+                if let known = nodeKinds[name] {
+                    if known != kind { nodeKinds[name] = known.joined(with: kind) }
+                } else {
+                    nodeKinds[name] = kind
+                }
             }
         }
         for id in subgraph.relationships {
             for (name, value) in graph.relationshipProperties(id) {
                 guard let kind = GraphMLKind(of: value) else { continue }
-                edgeKinds[name] = edgeKinds[name].map { $0.joined(with: kind) } ?? kind
+                if let known = edgeKinds[name] {
+                    if known != kind { edgeKinds[name] = known.joined(with: kind) }
+                } else {
+                    edgeKinds[name] = kind
+                }
             }
         }
         keys.append(GraphMLKey(id: "k0", domain: .node, name: "", attrName: "labels", kind: .labels))

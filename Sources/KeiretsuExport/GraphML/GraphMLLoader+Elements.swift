@@ -1,5 +1,5 @@
 // GraphMLLoader, continued: resolving keys once the graph starts, reading `<data>` into the
-// element being built, and creating nodes and relationships in the scratch graph.
+// element being built, and creating nodes and relationships in the target graph.
 
 import KeiretsuCypher
 import KeiretsuGraph
@@ -21,12 +21,18 @@ extension GraphMLLoader {
                 }
                 if case .labels = role { hasLabelsKey = true }
                 if domain == .node { nodeUses[key.id] = role } else { edgeUses[key.id] = role }
+                if let text = key.defaultText {
+                    let entry = (key: key.id, role: role, text: text, line: key.line)
+                    if domain == .node { nodeDefaults.append(entry) } else { edgeDefaults.append(entry) }
+                }
             }
         }
         // Files from networkx, igraph, yEd… carry the node's identity in its GraphML id (networkx
         // writes the node itself there); keiretsu and APOC ids are synthetic.
         isKeiretsuFile = isKeiretsu
         keepNodeIDs = !isKeiretsu && !hasLabelsKey
+        nodeDefaults.sort { $0.key < $1.key }
+        edgeDefaults.sort { $0.key < $1.key }
     }
 
     /// The role of `key` on an element of `domain`. A key declared for another domain is still
@@ -62,14 +68,18 @@ extension GraphMLLoader {
         }
     }
 
-    /// Key defaults (`<default>`) for the keys an element did not give.
+    /// Key defaults (`<default>`) for the keys an element did not give, in key-id order.
     mutating func applyDefaults(to p: inout Pending) throws {
-        let uses = p.domain == .node ? nodeUses : edgeUses
-        // Sorted by key id so that the property order does not depend on hashing.
-        for keyID in uses.keys.sorted() where !p.seenKeys.contains(keyID) {
-            guard let declaration = declarations[keyID], let text = declaration.defaultText, let role = uses[keyID] else { continue }
-            try apply(role, text: text, key: keyID, to: &p, line: declaration.line)
+        for d in p.domain == .node ? nodeDefaults : edgeDefaults where !p.seenKeys.contains(d.key) {
+            try apply(d.role, text: d.text, key: d.key, to: &p, line: d.line)
         }
+    }
+
+    /// A refusal of the store (a uniqueness constraint) as an error at `line`.
+    func refused(_ error: any Error, line: Int, _ what: String) -> any Error {
+        guard let e = error as? GraphStoreError else { return error }
+        return CypherError(.constraintVerificationFailed, "GraphMLLoadRefused",
+                           "\(name):\(line): the graph refused \(what): \(e)", phase: .runtime)
     }
 
     mutating func finishNode(_ node: Pending) throws {
@@ -85,14 +95,18 @@ extension GraphMLLoader {
         if keepNodeIDs, p.properties["id"] == nil {
             p.properties["id"] = .string(p.graphmlID)
         }
-        if let existing = nodeIDs[p.graphmlID] {
-            guard placeholders.removeValue(forKey: existing) != nil else {
-                throw invalid(p.line, "node id '\(p.graphmlID)' is declared twice")
+        do {
+            if let existing = nodeIDs[p.graphmlID] {
+                guard placeholders.removeValue(forKey: existing) != nil else {
+                    throw invalid(p.line, "node id '\(p.graphmlID)' is declared twice")
+                }
+                for l in labels { try graph.addLabel(existing, l) }
+                for (k, v) in p.properties { try graph.setNodeProperty(existing, k, v) }
+            } else {
+                nodeIDs[p.graphmlID] = try graph.createNode(labels: labels, properties: p.properties)
             }
-            for l in labels { try graph.addLabel(existing, l) }
-            for (k, v) in p.properties { try graph.setNodeProperty(existing, k, v) }
-        } else {
-            nodeIDs[p.graphmlID] = try graph.createNode(labels: labels, properties: p.properties)
+        } catch {
+            throw refused(error, line: p.line, "node '\(p.graphmlID)'")
         }
     }
 
@@ -108,7 +122,11 @@ extension GraphMLLoader {
         }
         let start = try endpoint(p.source, line: p.line)
         let end = try endpoint(p.target, line: p.line)
-        try graph.createRelationship(type: type, start: start, end: end, properties: p.properties)
+        do {
+            try graph.createRelationship(type: type, start: start, end: end, properties: p.properties)
+        } catch {
+            throw refused(error, line: p.line, "an edge")
+        }
     }
 
     /// The node a GraphML id names, or a placeholder to be filled by its later `<node>`.

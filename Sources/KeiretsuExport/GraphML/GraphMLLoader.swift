@@ -1,7 +1,7 @@
 // GraphMLLoader: the state machine that turns XML events into nodes and relationships.
 //
-// It builds into a scratch MemoryGraph of its own; `GraphMLReader` copies that into the target
-// only once the whole file has been read, so a file that fails half-way leaves nothing behind.
+// It creates nodes and relationships in the target graph as their elements end; GraphMLReader
+// wraps the whole load in a transaction, so a file that fails half-way leaves nothing behind.
 //
 // Structure checks (what graphml.xsd and the primer require, reported as
 // `InputError.InvalidGraphML` with file:line): the root is `<graphml>`; keys have ids, are
@@ -27,7 +27,7 @@ struct GraphMLLoader: XMLEventHandler {
     static let graphmlNamespace = "http://graphml.graphdrawing.org/xmlns"
 
     let name: String
-    let graph = MemoryGraph()
+    let graph: any GraphStore
     var warnings: [String] = []
     var warnedAbout: Set<String> = []
 
@@ -35,6 +35,9 @@ struct GraphMLLoader: XMLEventHandler {
     var declarations: [String: GraphMLKeyDeclaration] = [:]
     var nodeUses: [String: GraphMLKeyRole] = [:]
     var edgeUses: [String: GraphMLKeyRole] = [:]
+    /// Keys with a `<default>`, per domain, in key-id order.
+    var nodeDefaults: [(key: String, role: GraphMLKeyRole, text: String, line: Int)] = []
+    var edgeDefaults: [(key: String, role: GraphMLKeyRole, text: String, line: Int)] = []
     var keysResolved = false
     var keepNodeIDs = false
     /// Whether any key carries a keiretsu annotation (the file is keiretsu's own export).
@@ -61,7 +64,8 @@ struct GraphMLLoader: XMLEventHandler {
         var labels: [String]?
         var type: String?
         var properties = ValueMap()
-        var seenKeys: Set<String> = []
+        /// Keys given so far (a handful per element: an array beats a set here).
+        var seenKeys: [String] = []
         var source = "", target = ""
         var apocLabel: String?
         var yLabels: [String] = []
@@ -73,11 +77,11 @@ struct GraphMLLoader: XMLEventHandler {
     var nodeIDs: [String: ElementID] = [:]
     /// Nodes created because an edge named them before their `<node>`: id → (GraphML id, line).
     var placeholders: [ElementID: (String, Int)] = [:]
-    var edgeIDs: Set<String> = []
     var directedStack: [Bool] = []
 
-    init(name: String) {
+    init(name: String, graph: any GraphStore) {
         self.name = name
+        self.graph = graph
     }
 
     var wantsText: Bool { collecting }
@@ -176,11 +180,8 @@ struct GraphMLLoader: XMLEventHandler {
             guard let source = attr("source"), let target = attr("target") else {
                 throw invalid(line, "<edge> without a source and a target")
             }
-            // graphml.xsd wants edge ids unique, but networkx writes a multigraph's per-pair keys
-            // (0, 1, 0, …) there; edge ids are not kept, so a repeat is only worth a warning.
-            if let id = attr("id"), !edgeIDs.insert(id).inserted {
-                warn(line, "edge id '\(id)' is used more than once", once: "edge-id")
-            }
+            // Edge ids are not kept, so they are not checked for uniqueness either: graphml.xsd
+            // wants them unique, but networkx writes a multigraph's per-pair keys (0, 1, 0, …).
             let directed = attr("directed").map { $0 == "true" || $0 == "1" } ?? (directedStack.last ?? true)
             if !directed {
                 warn(line, "undirected edges are loaded as relationships directed from source to target", once: "undirected")
@@ -203,9 +204,10 @@ struct GraphMLLoader: XMLEventHandler {
             guard let key = attr("key") else { throw invalid(line, "<data> without a key") }
             guard let last = pending.indices.last else { return .skipSubtree }
             let domain = pending[last].domain
-            guard pending[last].seenKeys.insert(key).inserted else {
+            guard !pending[last].seenKeys.contains(key) else {
                 throw invalid(line, "key '\(key)' is given twice on the same \(domain == .node ? "node" : "edge")")
             }
+            pending[last].seenKeys.append(key)
             let role = try self.role(ofKey: key, on: domain, line: line)
             stack.append(.data(key: key, role: role, owner: domain))
             beginText()

@@ -1,6 +1,6 @@
 // XMLStreamWriter: the one owner of libxml2's `xmlTextWriter` handle.
 //
-// `XMLStreamWriter.write(to:indent:_:)` creates a writer over an output callback, hands it to
+// `XMLStreamWriter.write(to:_:)` creates a writer over an output callback, hands it to
 // the body and frees it (`defer`) however the body ends, so no other file ever sees the C
 // handle. Output goes through a 256 KB buffer to the `ByteSink`: memory stays flat whatever
 // the document's size. Every libxml2 call is checked; a negative return code becomes a thrown
@@ -42,7 +42,7 @@ struct XMLStreamWriter {
     private let context: OutputContext
 
     /// Runs `body` with a writer whose output goes to `sink`, then ends the document and flushes.
-    static func write(to sink: any ByteSink, indent: Bool, _ body: (XMLStreamWriter) throws -> Void) throws {
+    static func write(to sink: any ByteSink, _ body: (XMLStreamWriter) throws -> Void) throws {
         let context = OutputContext(sink: sink)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         try withExtendedLifetime(context) {
@@ -70,10 +70,6 @@ struct XMLStreamWriter {
             }
             defer { xmlFreeTextWriter(writer) }
             let w = XMLStreamWriter(writer: writer, context: context)
-            if indent {
-                try w.check(xmlTextWriterSetIndent(writer, 1), "set indentation")
-                try w.check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
-            }
             try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
             try body(w)
             try w.check(xmlTextWriterEndDocument(writer), "end the document")
@@ -124,10 +120,63 @@ struct XMLStreamWriter {
         }
     }
 
+    /// Markup the caller has built and guarantees well-formed: fixed tags, generated ids and
+    /// numbers, never user text (which goes through `text(_:)` and libxml2's escaping).
+    func raw(_ markup: inout MarkupBuffer) throws {
+        guard !markup.bytes.isEmpty else { return }
+        try markup.bytes.withUnsafeBufferPointer { p in
+            try check(xmlTextWriterWriteRawLen(writer, p.baseAddress, Int32(clamping: p.count)), "write markup")
+        }
+        markup.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A line break between elements (white space in element-only content, which GraphML
+    /// allows); used instead of libxml2's indentation, which is much slower.
+    func newline() throws {
+        try check(xmlTextWriterWriteRaw(writer, "\n"), "write a line break")
+    }
+
     /// `<name>text</name>`.
     func element(_ name: StaticString, text: String) throws {
         try startElement(name)
         try self.text(text)
         try endElement()
+    }
+}
+
+/// Bytes of markup collected between libxml2 calls, so that a node with ten numeric
+/// properties costs one call instead of forty.
+struct MarkupBuffer {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// ASCII text that needs no escaping (numbers, NMTOKEN ids).
+    mutating func append(ascii s: String) {
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    mutating func append(_ n: Int) {
+        if n < 0 {
+            append(ascii: String(n))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = n
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(48 + v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            bytes.append(contentsOf: d[(20 - count)...])
+        }
     }
 }
