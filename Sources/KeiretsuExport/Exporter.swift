@@ -11,7 +11,7 @@
 //   GraphMLReader.load(path:into:) throws -> [String]   GraphML import; returns warnings
 //   GraphMLReader.load(text:name:into:)
 //   GraphvizRunner.plan / render / findDot       the `dot` child process behind svg and png
-//   ByteSink: FileDescriptorSink.standardOutput(), AtomicFileWriter(path:) (+ commit/cancel),
+//   ByteSink: FileDescriptorByteSink.standardOutput(), AtomicFileWriter(path:) (+ commit/cancel),
 //   MemorySink; writers per format: GraphMLWriter, DOTWriter, JSONGraphWriter, CypherScriptWriter
 //
 // Formats (DESIGN.md "Exports")

@@ -65,7 +65,7 @@ public final class AtomicFileWriter: ByteSink {
         guard var p = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let n = systemWrite(fd, p, left)
+            let n = posixWrite(fd, p, left)
             if n < 0 {
                 if errno == EINTR { continue }
                 let error = ioError("cannot write \(path)")

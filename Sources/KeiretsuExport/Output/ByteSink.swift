@@ -36,7 +36,7 @@ extension ByteSink {
 
 /// Writes to an open file descriptor it does not own (standard output, a pipe, a file opened by
 /// the caller). Short writes and `EINTR` are retried.
-public final class FileDescriptorSink: ByteSink {
+public final class FileDescriptorByteSink: ByteSink {
     public let fd: Int32
     /// Named in error messages, e.g. `<stdout>` or the path.
     public let name: String
@@ -46,13 +46,13 @@ public final class FileDescriptorSink: ByteSink {
         self.name = name
     }
 
-    public static func standardOutput() -> FileDescriptorSink { FileDescriptorSink(fd: 1, name: "<stdout>") }
+    public static func standardOutput() -> FileDescriptorByteSink { FileDescriptorByteSink(fd: 1, name: "<stdout>") }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard var p = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let n = systemWrite(fd, p, left)
+            let n = posixWrite(fd, p, left)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ioError("cannot write \(name)")
@@ -109,7 +109,7 @@ struct TextOutput {
 
 // MARK: - System call helpers shared by the sinks and the atomic writer
 
-func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ count: Int) -> Int {
+func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Darwin)
     return Darwin.write(fd, p, count)
     #elseif canImport(Glibc)
