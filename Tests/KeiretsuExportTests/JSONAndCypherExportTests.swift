@@ -94,8 +94,8 @@ final class JSONAndCypherExportTests: XCTestCase {
         XCTAssertTrue(text.contains("CREATE (n:_KeiretsuExport:_KeiretsuExport2 {_keiretsuExportId2: row.i})"), text)
     }
 
-    /// Runs the script in a fresh keiretsu database and compares the graphs; skipped until the
-    /// engine executes queries.
+    /// Runs the script in a fresh keiretsu database and compares the graphs (as multisets of
+    /// elements: the script creates nodes batch by batch, so ids come out in another order).
     func testTheScriptRecreatesTheGraphInKeiretsu() throws {
         let probe = Database()
         do {
@@ -103,17 +103,40 @@ final class JSONAndCypherExportTests: XCTestCase {
         } catch {
             throw XCTSkip("the Cypher engine does not run queries yet: \(error)")
         }
-        for (name, build) in AdversarialGraphs.all where name != "names" {  // `` (empty name) is no identifier
+        let temporalsWork = (try? probe.execute("RETURN date('2023-01-28')")) != nil
+        for (name, build) in AdversarialGraphs.all {
+            // `` (the empty property name) is no Cypher identifier.
+            if name == "names" { continue }
+            if !temporalsWork && (name == "collections" || name == "mixed") {
+                print("note: \(name) not replayed: the engine has no date() function yet")
+                continue
+            }
             let original = try build()
             let db = Database()
             try db.executeScript(try script(original, batchSize: 3)) { _ in }
-            XCTAssertEqual(db.graph.nodeCount, original.nodeCount, name)
-            XCTAssertEqual(db.graph.relationshipCount, original.relationshipCount, name)
-            for (a, b) in zip(original.allNodeIDs(), db.graph.allNodeIDs()) {
-                XCTAssertEqual(original.nodeLabels(a), db.graph.nodeLabels(b), name)
-                XCTAssertTrue(GraphMLExpectations.strictlyEqual(.map(original.nodeProperties(a)), .map(db.graph.nodeProperties(b))),
-                              "\(name) node \(a)")
+            XCTAssertEqual(signature(db.graph), signature(original), name)
+            XCTAssertEqual(db.graph.propertyKeysInUse(), original.propertyKeysInUse(), "\(name): temporary id removed")
+            XCTAssertEqual(db.graph.labelsInUse(), original.labelsInUse(), "\(name): temporary label removed")
+        }
+    }
+
+    /// Every node and relationship as text without ids, sorted. Floats print by their bits so
+    /// that -0.0 differs from 0.0; every NaN prints as NaN.
+    private func signature(_ g: MemoryGraph) -> [String] {
+        func text(_ v: Value) -> String {
+            switch v {
+            case .float(let d): return d.isNaN ? "NaN" : "f\(d.bitPattern)"  // x86's 0.0/0.0 is a negative NaN
+            case .list(let l): return "[" + l.map(text).joined(separator: ",") + "]"
+            case .map(let m): return "{" + m.keys.sorted().map { "\($0):\(text(m[$0] ?? .null))" }.joined(separator: ",") + "}"
+            default: return v.literal()
             }
         }
+        func node(_ id: ElementID) -> String { "(\(g.nodeLabels(id)) \(text(.map(g.nodeProperties(id)))))" }
+        let nodes = g.allNodeIDs().map(node)
+        let rels = g.allRelationshipIDs().compactMap { id -> String? in
+            guard let (s, e) = g.relationshipEndpoints(id) else { return nil }
+            return "\(node(s))-[\(g.relationshipType(id) ?? "") \(text(.map(g.relationshipProperties(id))))]->\(node(e))"
+        }
+        return (nodes + rels).sorted()
     }
 }
