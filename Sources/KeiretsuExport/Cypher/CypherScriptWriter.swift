@@ -47,7 +47,7 @@ public enum CypherScriptWriter {
         for id in subgraph.nodes {
             guard let node = graph.node(id) else { continue }
             var row = "{i: \(id), p: "
-            writeMap(node.properties, to: &row)
+            writeProperties(node.properties, to: &row)
             row += "}"
             nodeBatches[node.labels, default: []].append(row)
             if nodeBatches[node.labels]?.count ?? 0 >= batch { try flushNodes(node.labels) }
@@ -66,7 +66,7 @@ public enum CypherScriptWriter {
         for id in subgraph.relationships {
             guard let rel = graph.relationship(id) else { continue }
             var row = "{s: \(rel.start), e: \(rel.end), p: "
-            writeMap(rel.properties, to: &row)
+            writeProperties(rel.properties, to: &row)
             row += "}"
             relationshipBatches[rel.type, default: []].append(row)
             if relationshipBatches[rel.type]?.count ?? 0 >= batch { try flushRelationships(rel.type) }
@@ -115,6 +115,22 @@ public enum CypherScriptWriter {
         default:
             v.writeLiteral(to: &out, .plain)
         }
+    }
+
+    /// A property map for `SET n += row.p`. Cypher stores no maps (nor lists of lists or maps)
+    /// as properties, so such a value — which a GraphML import can bring in — is written as its
+    /// JSON text, the same form GraphML and the JSON export give it.
+    static func writeProperties(_ m: ValueMap, to out: inout String) {
+        var storable = ValueMap()
+        for (k, v) in m {
+            switch v {
+            case .map: storable[k] = .string(v.json())
+            case .list(let items) where items.contains(where: { if case .map = $0 { return true }; if case .list = $0 { return true }; return false }):
+                storable[k] = .string(v.json())
+            default: storable[k] = v
+            }
+        }
+        writeMap(storable, to: &out)
     }
 
     static func writeMap(_ m: ValueMap, to out: inout String) {
