@@ -1,0 +1,39 @@
+// Anaphors: the words news prose uses to point back at an entity it has already named.
+//
+// "its president", "the carmaker", "this last unit", "the two automakers": each anaphor is a
+// pattern of plain words, the labels its antecedent must carry, how far back to look, and how
+// many entities it stands for. Resolution (AnaphoraResolver) picks antecedents from the mentions
+// seen so far in the document; an anaphor with no antecedent simply stays text.
+
+struct AnaphorRule: Sendable {
+    enum Scope: Sendable {
+        /// The nearest earlier mention in the same sentence, else the first of the latest earlier
+        /// sentence that has one ("its" is usually the subject's).
+        case nearest
+        /// The latest mention before the current sentence ("this last unit" points back across
+        /// the sentence that introduced it).
+        case earlierSentences
+    }
+
+    var name: String
+    var pattern: String
+    var labels: [String]
+    var scope: Scope
+    /// How many distinct entities it stands for ("the two carmakers" = 2).
+    var count: Int = 1
+    var possessive = false
+}
+
+enum Anaphors {
+    static let companyNouns = "automakers|carmakers|companies|partners|groups|firms|manufacturers|brands|sides|members|allies"
+
+    static let rules: [AnaphorRule] = [
+        AnaphorRule(name: "its", pattern: "its", labels: ["Company", "Organization"], scope: .nearest, possessive: true),
+        AnaphorRule(name: "the-alliance", pattern: "the|this|that alliance|partnership|tie|pact|grouping [up]", labels: ["Alliance"], scope: .nearest),
+        AnaphorRule(name: "the-unit", pattern: "the|this|that [last|new|same|latter|newly|latest] [created|formed] unit|subsidiary|division|business|venture|spinoff|entity|offshoot", labels: ["Company"], scope: .earlierSentences),
+        AnaphorRule(name: "the-company", pattern: "the|this|that [same] company|carmaker|automaker|group|firm|manufacturer|conglomerate|maker", labels: ["Company"], scope: .nearest),
+        AnaphorRule(name: "two", pattern: "( the two | both | both the | the pair of ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 2),
+        AnaphorRule(name: "three", pattern: "( the three | all three | all three of the ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 3),
+        AnaphorRule(name: "four", pattern: "( the four | all four ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 4),
+    ]
+}

@@ -1,0 +1,201 @@
+// EntityDiscovery: names the gazetteer does not know, found and typed by cues.
+//
+// Step one chunks the sentence: a *candidate* is a run of capitalised words outside any mention
+// ("Jean-Dominique Senard", "Great Wall Motor", "Luca de Meo" with its particle, "AT&T"), never
+// starting with a word that cannot open a name (a title, a month, a sentence opener) and never
+// running through one that cannot continue it. Step two types candidates: by their own last word
+// (a corporate suffix → Company, "Alliance" → Organization:Alliance, "Ministry" → Organization),
+// then by the cue table (DiscoveryCues), people first. A typed candidate becomes a catalog entity
+// — the existing one when the name is already known under that label — and a mention in the
+// view. Untyped candidates are dropped: a capitalised word alone proves nothing.
+
+import KeiretsuGraph
+
+final class EntityDiscovery {
+    private let lexicon: Lexicon
+    private let catalog: EntityCatalog
+    private let matcher: PatternMatcher
+    private let cues: [(cue: DiscoveryCue, pattern: CompiledPattern, labels: LabelSet)]
+    private let cannotStart: Set<WordID>
+    private let cannotContinue: Set<WordID>
+    private let particles: Set<WordID>
+    private let corporateSuffixes: Set<WordID>
+    private let corporateAbbreviations: Set<WordID>
+    private let organizationSuffixes: [WordID: String]
+    private let allianceWord: WordID
+    private let personLabel = "Person"
+
+    init(lexicon: Lexicon, catalog: EntityCatalog, literals: LiteralIndex, matcher: PatternMatcher) throws {
+        self.lexicon = lexicon
+        self.catalog = catalog
+        self.matcher = matcher
+        func ids(_ words: [String]) -> Set<WordID> { Set(words.map { lexicon.intern(folding: $0) }) }
+        cannotStart = ids(CueWords.nonNameWords)
+        let tails = ids(["group", "company", "alliance", "partnership", "project", "market", "government", "state", "new",
+                         "holding", "holdings", "board", "union"])
+        cannotContinue = cannotStart.subtracting(tails)
+        particles = ids(CueWords.nameParticles)
+        corporateSuffixes = ids(CueWords.corporateSuffixes)
+        corporateAbbreviations = ids(CueWords.corporateAbbreviations)
+        var org: [WordID: String] = [:]
+        for (w, kind) in DiscoveryCues.organizationSuffixes { org[lexicon.intern(folding: w)] = kind }
+        organizationSuffixes = org
+        allianceWord = lexicon.intern(folding: "alliance")
+        var compiler = PatternCompiler(lexicon: lexicon, literals: literals, labels: catalog.labelTable)
+        var compiled: [(DiscoveryCue, CompiledPattern, LabelSet)] = []
+        for cue in DiscoveryCues.cues {
+            let p = try compiler.compile(cue.pattern, rule: cue.name)
+            var set: LabelSet = []
+            for l in cue.labels { set.insert(compiler.labels.bit(l)) }
+            compiled.append((cue, p, set))
+        }
+        catalog.labelTable = compiler.labels
+        cues = compiled
+    }
+
+    // MARK: Chunking
+
+    /// Candidate names in `tokens[range]` outside `mentions` (sorted).
+    func candidates(_ tokens: [Token], _ range: Range<Int>, mentions: [ViewMention], bytes: TextBytes) -> [Candidate] {
+        var out: [Candidate] = []
+        var mi = 0
+        var i = range.lowerBound
+        let hi = range.upperBound
+        func inMention(_ j: Int) -> Int? {
+            while mi < mentions.count && mentions[mi].tokens.upperBound <= j { mi += 1 }
+            if mi < mentions.count && mentions[mi].tokens.contains(j) { return mentions[mi].tokens.upperBound }
+            return nil
+        }
+        while i < hi {
+            if let end = inMention(i) { i = end; continue }
+            let t = tokens[i]
+            guard t.kind == .word, t.isCapitalized, !cannotStart.contains(t.key) else { i += 1; continue }
+            var j = i + 1
+            var last = i + 1
+            while j < hi, inMention(j) == nil {
+                let u = tokens[j]
+                if u.kind == .word && u.isCapitalized && !cannotContinue.contains(u.key) {
+                    j += 1
+                    last = j
+                } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized,
+                          j + 1 < hi, tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized, inMention(j + 1) == nil {
+                    j += 1
+                } else if u.key == lexicon.ampersand, j + 1 < hi, tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized,
+                          inMention(j + 1) == nil {
+                    j += 1
+                } else if u.kind == .number && j == last && u.flags.contains(.spaceBefore) && !u.flags.contains(.hyphenBefore),
+                          j + 1 >= hi || tokens[j + 1].kind != .number {
+                    // "Alliance 2030", "Model 3": a number right after the name.
+                    j += 1
+                    last = j
+                } else {
+                    break
+                }
+            }
+            var end = last
+            // "Foo Inc." keeps its abbreviation's period.
+            if end < hi, tokens[end].key == lexicon.period, !tokens[end].flags.contains(.spaceBefore),
+               corporateAbbreviations.contains(tokens[end - 1].key), end - i >= 2 {
+                end += 1
+            }
+            out.append(Candidate(tokens: i..<end, name: EntityDiscovery.normalizedName(tokens, i..<end, bytes)))
+            i = end
+        }
+        return out
+    }
+
+    /// The text of `tokens[range]` with single spaces (hyphens and glued punctuation kept).
+    static func normalizedName(_ tokens: [Token], _ range: Range<Int>, _ bytes: TextBytes) -> String {
+        var s = ""
+        for j in range {
+            let t = tokens[j]
+            if j > range.lowerBound {
+                if t.flags.contains(.hyphenBefore) { s += "-" } else if t.flags.contains(.spaceBefore) { s += " " }
+            }
+            s += bytes.text(t)
+        }
+        return s
+    }
+
+    // MARK: Typing
+
+    /// A discovery: the view item promoted, its entity, and the cue that typed it.
+    struct Found {
+        var entity: Int
+        var cue: String
+        var isNew: Bool
+    }
+
+    /// Types the candidates of `view` and promotes them to mentions.
+    func discover(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
+        var found: [Found] = []
+        // By the name's own last word.
+        for idx in view.items.indices.reversed() where view.items[idx].kind == .candidate {
+            let c = view.candidates[Int(view.items[idx].ref)]
+            let words = c.tokens.filter { tokens[$0].kind == .word }
+            guard words.count >= 2, let lastWord = words.last else { continue }
+            let key = tokens[lastWord].key
+            if key == allianceWord {
+                found.append(promote(&view, idx, ["Organization", "Alliance"], ["kind": .string("alliance")], cue: "shape.alliance"))
+            } else if corporateSuffixes.contains(key) && !looksLikePerson(c, tokens) {
+                found.append(promote(&view, idx, ["Company"], [:], cue: "shape.corporate-suffix"))
+            } else if let kind = organizationSuffixes[key] {
+                var labels = ["Organization"]
+                if kind == "alliance" { labels.append("Alliance") }
+                found.append(promote(&view, idx, labels, ["kind": .string(kind)], cue: "shape.organization"))
+            }
+        }
+        // By context, in table order.
+        guard view.items.contains(where: { $0.kind == .candidate }) else { return found }
+        for (cue, pattern, _) in cues {
+            guard let slot = pattern.slot("X") else { continue }
+            var progress = true
+            while progress {
+                progress = false
+                matcher.load(view: view, tokens: tokens, bytes: bytes)
+                for m in matcher.matches(pattern) {
+                    guard case .candidate(let item)? = m.values[slot], view.items[item].kind == .candidate else { continue }
+                    let c = view.candidates[Int(view.items[item].ref)]
+                    if cue.personShape && !looksLikePerson(c, tokens) { continue }
+                    var props: ValueMap = [:]
+                    for (k, v) in cue.properties { props[k] = .string(v) }
+                    found.append(promote(&view, item, cue.labels, props, cue: cue.name))
+                    progress = true
+                    break  // item indices are stable, but re-match so coordinations can chain
+                }
+            }
+            if !view.items.contains(where: { $0.kind == .candidate }) { break }
+        }
+        return found
+    }
+
+    private func promote(_ view: inout SentenceView, _ item: Int, _ labels: [String], _ props: ValueMap, cue: String) -> Found {
+        let c = view.candidates[Int(view.items[item].ref)]
+        let primary = labels.first ?? ""
+        var isNew = false
+        let entity: Int
+        if let e = catalog.find(label: primary, name: c.name) {
+            entity = e
+        } else {
+            entity = catalog.add(labels: labels, name: c.name, properties: props)
+            isNew = true
+        }
+        view.promote(item: item, entity: entity, labels: catalog[entity].labelSet, origin: .discovered,
+                     possessiveKey: lexicon.possessive)
+        return Found(entity: entity, cue: cue, isNew: isNew)
+    }
+
+    /// Two to four capitalised words (particles aside), none a corporate suffix.
+    func looksLikePerson(_ c: Candidate, _ tokens: [Token]) -> Bool {
+        var words = 0
+        for j in c.tokens {
+            let t = tokens[j]
+            guard t.kind == .word else { return false }
+            if particles.contains(t.key) && !t.isCapitalized { continue }
+            if corporateSuffixes.contains(t.key) || !t.isCapitalized { return false }
+            if t.flags.contains(.allCaps) && t.end - t.start > 1 { return false }
+            words += 1
+        }
+        return words >= 2 && words <= 4
+    }
+}

@@ -1,0 +1,93 @@
+// Gazetteer: entity names and aliases as a trie over folded word ids, for longest-match lookup.
+//
+// Every name and alias is tokenized with the article tokenizer, so the two sides fold the same
+// way: case, diacritics, curly quotes, hyphens ("solid-state" = "solid state") and spacing
+// ("E / E" = "E/E") all fall out of tokenization. An alias with a leading "the" is also entered
+// without it. One guard keeps common words from turning into entities: a one-word, capitalised
+// alias ("Ampere", "Alliance") only matches a text token that is capitalised too, while
+// multi-word aliases ("the Japanese giant") match in any case.
+//
+// The trie is one hash map from (node, word id) to child node, which keeps ten thousand names in
+// a few flat arrays; terminal nodes list the entities the phrase names, in insertion order.
+
+struct GazetteerEntry: Hashable {
+    var entity: Int
+    /// The phrase is one capitalised word: the text token must be capitalised as well.
+    var requiresCapital: Bool
+}
+
+final class Gazetteer {
+    private var edges: [Int64: Int32] = [:]
+    private var terminals: [Int32: [GazetteerEntry]] = [:]
+    private var nodeCount: Int32 = 1  // node 0 is the root
+    private let lexicon: Lexicon
+    private let tokenizer: Tokenizer
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.tokenizer = Tokenizer(lexicon: lexicon)
+    }
+
+    var isEmpty: Bool { terminals.isEmpty }
+
+    /// The folded word ids of `phrase` and whether it is a single capitalised word.
+    func keys(_ phrase: String) -> (keys: [WordID], singleCapitalized: Bool) {
+        let tokens = tokenizer.tokenize(Array(phrase.utf8))
+        let words = tokens.filter { $0.kind == .word || $0.kind == .number }
+        return (tokens.map(\.key), words.count == 1 && tokens.count == 1 && (words.first?.isCapitalized ?? false))
+    }
+
+    /// Enters `phrase` for `entity` (and, for "the …", the phrase without the article).
+    func add(_ phrase: String, entity: Int) {
+        let (k, single) = keys(phrase)
+        guard !k.isEmpty else { return }
+        insert(k, GazetteerEntry(entity: entity, requiresCapital: single))
+        if k.count >= 2 && k[0] == lexicon.the {
+            let rest = Array(k.dropFirst())
+            let restTokens = tokenizer.tokenize(Array(phrase.utf8)).dropFirst()
+            let capital = rest.count == 1 && (restTokens.first?.isCapitalized ?? false)
+            insert(rest, GazetteerEntry(entity: entity, requiresCapital: capital))
+        }
+    }
+
+    private func insert(_ keys: [WordID], _ entry: GazetteerEntry) {
+        var node: Int32 = 0
+        for k in keys {
+            let edge = (Int64(node) << 32) | Int64(UInt32(bitPattern: k))
+            if let child = edges[edge] {
+                node = child
+            } else {
+                edges[edge] = nodeCount
+                node = nodeCount
+                nodeCount += 1
+            }
+        }
+        var list = terminals[node] ?? []
+        if !list.contains(where: { $0.entity == entry.entity }) { list.append(entry) }
+        terminals[node] = list
+    }
+
+    /// The longest phrase starting at token `start` (not reaching `limit`): its end index and
+    /// the entities it names (those whose capitalisation guard passes), or nil.
+    func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, entries: [GazetteerEntry])? {
+        var node: Int32 = 0
+        var best: (Int, [GazetteerEntry])? = nil
+        var i = start
+        while i < limit {
+            let edge = (Int64(node) << 32) | Int64(UInt32(bitPattern: tokens[i].key))
+            guard let child = edges[edge] else { break }
+            node = child
+            i += 1
+            if let entries = terminals[node] {
+                let ok = entries.filter { !$0.requiresCapital || tokens[start].isCapitalized }
+                if !ok.isEmpty { best = (i, ok) }
+            }
+        }
+        return best.map { (end: $0.0, entries: $0.1) }
+    }
+
+    /// Whether any phrase starts with the word `key` (a cheap pre-check).
+    func startsPhrase(_ key: WordID) -> Bool {
+        edges[Int64(UInt32(bitPattern: key))] != nil
+    }
+}

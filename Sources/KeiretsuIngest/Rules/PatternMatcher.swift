@@ -1,0 +1,268 @@
+// PatternMatcher: runs a compiled pattern over a SentenceView.
+//
+// Backtracking, depth first, over items: gaps try the fewest skipped items first, optional groups
+// try the group first, lists try the longest coordination first — so the first match found from
+// a start position is the preferred one from there. `matches(_:)` tries every start position and
+// keeps, among overlapping matches, the one that skipped the fewest items in gaps (then the
+// earliest): in "X and Y said Z holds 40% of W" the stake goes to Z, the nearest subject.
+// Sentences are short (tens of items) and rules are pre-filtered by their literals, so the
+// exponential worst case of backtracking is never approached; gap widths are capped at 40.
+
+enum SlotValue {
+    case mentions([Int])
+    case candidate(item: Int)
+    case number(Double)
+    case money(MoneyValue)
+    case role(RoleValue)
+    case phrase([PhrasePiece])
+}
+
+enum PhrasePiece {
+    /// A mention (index into the view's mentions) that stood where a phrase was expected.
+    case mention(Int)
+    /// Free text: token range.
+    case text(Range<Int>)
+}
+
+struct PatternMatch {
+    /// Item range of the match.
+    var items: Range<Int>
+    var values: [SlotValue?]
+    /// Items skipped by gaps (lower is tighter).
+    var cost: Int
+}
+
+final class PatternMatcher {
+    private let lexicon: Lexicon
+    private let literals: LiteralIndex
+    private let quantities: QuantityReader
+    private let clauseBreaks: Set<WordID>
+    private let listSeparators: Set<WordID>
+    private let and: WordID
+    private let phraseStops: Set<WordID>
+    private let determiners: Set<WordID>
+
+    // The sentence being matched.
+    private var view = SentenceView(tokens: [], range: 0..<0, mentions: [], candidates: [], sentence: 0)
+    private var tokens: [Token] = []
+    private var bytes = TextBytes(bytes: [])
+
+    private final class Cont {
+        let seq: [PatternNode]
+        let index: Int
+        let next: Cont?
+        init(_ seq: [PatternNode], _ index: Int, _ next: Cont?) {
+            self.seq = seq
+            self.index = index
+            self.next = next
+        }
+    }
+
+    init(lexicon: Lexicon, literals: LiteralIndex, quantities: QuantityReader) {
+        self.lexicon = lexicon
+        self.literals = literals
+        self.quantities = quantities
+        clauseBreaks = [lexicon.comma, lexicon.semicolon, lexicon.colon, lexicon.openParen, lexicon.closeParen,
+                        lexicon.dash, lexicon.doubleQuote, lexicon.period, lexicon.question, lexicon.exclamation]
+        and = lexicon.intern(folding: "and")
+        listSeparators = [lexicon.comma, lexicon.ampersand, and]
+        phraseStops = Set(CueWords.phraseStops.map { lexicon.intern(folding: $0) })
+        determiners = Set(CueWords.determiners.map { lexicon.intern(folding: $0) })
+    }
+
+    func load(view: SentenceView, tokens: [Token], bytes: TextBytes) {
+        self.view = view
+        self.tokens = tokens
+        self.bytes = bytes
+    }
+
+    /// The best non-overlapping matches of `pattern` in the loaded view, in item order.
+    func matches(_ pattern: CompiledPattern) -> [PatternMatch] {
+        var found: [PatternMatch] = []
+        let empty = [SlotValue?](repeating: nil, count: pattern.slotNames.count)
+        for start in 0..<view.items.count {
+            if let m = match(pattern.nodes, 0, start, empty, 0, nil) {
+                found.append(PatternMatch(items: start..<m.end, values: m.values, cost: m.cost))
+            }
+        }
+        guard found.count > 1 else { return found }
+        let ranked = found.sorted { ($0.cost, $0.items.lowerBound) < ($1.cost, $1.items.lowerBound) }
+        var kept: [PatternMatch] = []
+        for m in ranked where !kept.contains(where: { $0.items.overlaps(m.items) }) { kept.append(m) }
+        return kept.sorted { $0.items.lowerBound < $1.items.lowerBound }
+    }
+
+    private typealias State = (end: Int, values: [SlotValue?], cost: Int)
+
+    private func match(_ seq: [PatternNode], _ i: Int, _ pos: Int, _ values: [SlotValue?], _ cost: Int,
+                       _ k: Cont?) -> State? {
+        if i == seq.count {
+            if let k = k { return match(k.seq, k.index, pos, values, cost, k.next) }
+            return (pos, values, cost)
+        }
+        let items = view.items
+        switch seq[i] {
+        case .literal(let g):
+            guard pos < items.count, items[pos].kind == .token, literals.matches(items[pos].ref, g) else { return nil }
+            return match(seq, i + 1, pos + 1, values, cost, k)
+
+        case .entity(let slot, let spec):
+            guard pos < items.count, let first = compatible(pos, spec) else { return nil }
+            if !spec.list {
+                guard !first.isPlural else { return nil }
+                var v = values
+                v[slot] = .mentions([Int(items[pos].ref)])
+                return match(seq, i + 1, pos + 1, v, cost, k)
+            }
+            // Coordination: X (, Y)* (, and | and | &) Z — longest first.
+            var ends: [(Int, [Int])] = [(pos + 1, [Int(items[pos].ref)])]
+            var p = pos + 1
+            var refs = [Int(items[pos].ref)]
+            while p < items.count {
+                var q = p
+                guard items[q].kind == .token, listSeparators.contains(items[q].ref) else { break }
+                q += 1
+                if items[p].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and { q += 1 }
+                guard q < items.count, compatible(q, spec) != nil else { break }
+                refs.append(Int(items[q].ref))
+                p = q + 1
+                ends.append((p, refs))
+            }
+            for (end, r) in ends.reversed() {
+                var v = values
+                v[slot] = .mentions(r)
+                if let s = match(seq, i + 1, end, v, cost, k) { return s }
+            }
+            return nil
+
+        case .candidate(let slot):
+            guard pos < items.count, items[pos].kind == .candidate else { return nil }
+            var v = values
+            v[slot] = .candidate(item: pos)
+            return match(seq, i + 1, pos + 1, v, cost, k)
+
+        case .gap(let maxSkip, let clause):
+            var skipped = 0
+            while true {
+                if let s = match(seq, i + 1, pos + skipped, values, cost + skipped, k) { return s }
+                guard skipped < maxSkip, pos + skipped < items.count else { return nil }
+                let it = items[pos + skipped]
+                if clause && it.kind == .token && clauseBreaks.contains(it.ref) { return nil }
+                skipped += 1
+            }
+
+        case .percent(let slot):
+            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
+                self.quantities.percent(t, a, l, bytes: self.bytes).map { (.number($0.0), $0.1) }
+            }
+        case .number(let slot):
+            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
+                self.quantities.number(t, a, l, bytes: self.bytes).map { (.number($0.0), $0.1) }
+            }
+        case .money(let slot):
+            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
+                self.quantities.money(t, a, l, bytes: self.bytes).map { (.money($0.0), $0.1) }
+            }
+        case .role(let slot):
+            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
+                self.quantities.role(t, a, l).map { (.role($0.0), $0.1) }
+            }
+
+        case .phrase(let slot, _, let labels, let list):
+            return phrase(pos, seq, i, values, cost, k, slot: slot, labels: labels, list: list)
+
+        case .group(let alternatives):
+            let next = Cont(seq, i + 1, k)
+            for alt in alternatives {
+                if let s = match(alt, 0, pos, values, cost, next) { return s }
+            }
+            return nil
+
+        case .optional(let inner):
+            if let s = match(inner, 0, pos, values, cost, Cont(seq, i + 1, k)) { return s }
+            return match(seq, i + 1, pos, values, cost, k)
+        }
+    }
+
+    /// The mention at item `pos` when it fits `spec`.
+    private func compatible(_ pos: Int, _ spec: EntitySlotSpec) -> ViewMention? {
+        let item = view.items[pos]
+        guard item.kind == .mention else { return nil }
+        let m = view.mentions[Int(item.ref)]
+        guard m.labels.rawValue & spec.labels.rawValue != 0 else { return nil }
+        if spec.possessive && !m.possessive { return nil }
+        return m
+    }
+
+    /// Runs a token-level reader at item `pos`, over the run of plain tokens that starts there.
+    private func quantity(_ pos: Int, _ seq: [PatternNode], _ i: Int, _ values: [SlotValue?], _ cost: Int, _ k: Cont?,
+                          _ slot: Int, _ read: ([Token], Int, Int) -> (SlotValue, Int)?) -> State? {
+        let items = view.items
+        guard pos < items.count, items[pos].kind == .token else { return nil }
+        var runEnd = pos
+        while runEnd < items.count && items[runEnd].kind == .token { runEnd += 1 }
+        let firstToken = items[pos].tokens.lowerBound
+        let limit = items[runEnd - 1].tokens.upperBound
+        guard let (value, tokenEnd) = read(tokens, firstToken, limit) else { return nil }
+        var v = values
+        v[slot] = value
+        return match(seq, i + 1, pos + (tokenEnd - firstToken), v, cost, k)
+    }
+
+    /// `~J`: a mention of `label` or a short noun phrase; with `list`, a coordination of them.
+    private func phrase(_ pos: Int, _ seq: [PatternNode], _ i: Int, _ values: [SlotValue?], _ cost: Int, _ k: Cont?,
+                        slot: Int, labels: LabelSet, list: Bool) -> State? {
+        let items = view.items
+        var pieces: [PhrasePiece] = []
+        var alternatives: [(Int, [PhrasePiece])] = []
+        var p = pos
+        while true {
+            guard let (piece, end) = phrasePiece(at: p, labels: labels) else { break }
+            pieces.append(piece)
+            alternatives.append((end, pieces))
+            guard list, end < items.count, items[end].kind == .token, listSeparators.contains(items[end].ref) else { break }
+            var q = end + 1
+            if items[end].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and { q += 1 }
+            p = q
+        }
+        for (end, ps) in alternatives.reversed() {
+            var v = values
+            v[slot] = .phrase(ps)
+            if let s = match(seq, i + 1, end, v, cost, k) { return s }
+        }
+        return nil
+    }
+
+    /// One phrase element at item `p`: a mention, or determiners then 1…6 plain words (a
+    /// slash joins words: "E / E architecture").
+    private func phrasePiece(at p: Int, labels: LabelSet) -> (PhrasePiece, Int)? {
+        let items = view.items
+        guard p < items.count else { return nil }
+        var q = p
+        while q < items.count, items[q].kind == .token, determiners.contains(items[q].ref) { q += 1 }
+        if q < items.count, items[q].kind == .mention {
+            // Only a mention of the phrase's own label ("the E/E architecture") stands in for it.
+            let m = view.mentions[Int(items[q].ref)]
+            guard !m.isPlural, m.labels.rawValue & labels.rawValue != 0 else { return nil }
+            return (.mention(Int(items[q].ref)), q + 1)
+        }
+        let start = q
+        var words = 0
+        while q < items.count, items[q].kind == .token, words < 6 {
+            let t = tokens[items[q].tokens.lowerBound]
+            if t.kind == .word || t.kind == .number {
+                if phraseStops.contains(t.key) { break }
+                words += 1
+                q += 1
+            } else if t.key == lexicon.slash, words > 0, q + 1 < items.count, items[q + 1].kind == .token {
+                q += 1  // the next word is taken by the loop
+            } else {
+                break
+            }
+        }
+        // A slash may not end the phrase.
+        while q > start, tokens[items[q - 1].tokens.lowerBound].key == lexicon.slash { q -= 1 }
+        guard words > 0, q > start else { return nil }
+        return (.text(items[start].tokens.lowerBound..<items[q - 1].tokens.upperBound), q)
+    }
+}

@@ -1,0 +1,194 @@
+// RelationRules: the default relation table — every relationship type of the vocabulary, with
+// the properties the prose gives.
+//
+// Order matters twice: more specific rules come first, and a rule is skipped wherever an earlier
+// rule that makes the same relationship type already matched overlapping words (so "reducing its
+// 43% stake in X to 15%" is read once, by the rule that also takes the 15%). Each fact records
+// the name of the rule that made it in its `rule` property. The patterns only use words of the
+// language — verbs, titles, nouns like "stake" — never the name of an entity.
+//
+// Slots: <A:…> subject, <B:…> object, <P:Person>, <J:Project>/~J project, <M:Market>,
+// %P/%T percentages, #N numbers, $M money, @R role titles.
+
+extension RelationRule {
+    static let stakeNoun = "stake|stakes|holding|holdings|shareholding|shareholdings|interest|share|equity"
+    static let cutVerb = "reduc*|cut*|lower*|trim*|decreas*|shrink*|dilut*|pare*|sell*|sold"
+    static let raiseVerb = "rais*|increas*|boost*|lift*|expand*|grow*|up|ups|upped|extend*|top*"
+    static let unitNoun = "business|businesses|unit|units|subsidiary|subsidiaries|division|arm|brand|affiliate|spinoff|offshoot|venture|entity|company"
+    static let largest = "largest|biggest|main|principal|major|top|leading|dominant|most|single"
+    static let holderNoun = "shareholder|shareholders|investor|owner|stakeholder"
+
+    public static let defaultRules: [RelationRule] = [
+        // MARK: HOLDS_STAKE
+        RelationRule("stake.cut-from-to", "<A:Company|Organization> ...8 \(cutVerb) __4 \(stakeNoun) in <B:Company> ...4 from %P to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P")), ("targetPercent", .slot("T"))])]),
+        RelationRule("stake.raise-from-to", "<A:Company|Organization> ...8 \(raiseVerb) __4 \(stakeNoun) in <B:Company> ...4 from %P to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P")), ("targetPercent", .slot("T"))])]),
+        RelationRule("stake.cut-pct-to", "<A:Company|Organization> ...8 \(cutVerb) __4 %P \(stakeNoun) in <B:Company> ...4 to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P")), ("targetPercent", .slot("T"))])]),
+        RelationRule("stake.raise-pct-to", "<A:Company|Organization> ...8 \(raiseVerb) __4 %P \(stakeNoun) in <B:Company> ...4 to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P")), ("targetPercent", .slot("T"))])]),
+        RelationRule("stake.cut-to", "<A:Company|Organization> ...8 \(cutVerb) __4 \(stakeNoun) in <B:Company> __4 to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("targetPercent", .slot("T"))])]),
+        RelationRule("stake.raise-to", "<A:Company|Organization> ...8 \(raiseVerb) __4 \(stakeNoun) in <B:Company> __4 to %T",
+                     [.rel("HOLDS_STAKE", "A", "B", [("targetPercent", .slot("T"))])]),
+        RelationRule("stake.pct-in", "<A:Company|Organization> __6 %P [-] [owned] \(stakeNoun) in|of <B:Company>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P"))])]),
+        RelationRule("stake.stake-of-pct", "<A:Company|Organization> __6 \(stakeNoun) of %P in <B:Company>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P"))])]),
+        RelationRule("stake.owns-pct-of", "<A:Company|Organization> __4 own|owns|owned|owning|hold|holds|held|holding|control*|has|have|had|acquir*|bought|buy*|purchas*|took|take*|taking %P of <B:Company>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P"))])]),
+        RelationRule("stake.in-which", "<B:Company> , in which <A:Company|Organization> __3 %P",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P"))])]),
+        RelationRule("stake.pct-owned-by", "<B:Company> __4 %P [-] owned|held|controlled by <A:Company|Organization>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("percent", .slot("P"))])]),
+        RelationRule("stake.largest-appositive", "<A:Company|Organization> , __4 <B:Company's> [single] \(largest) [significant|important] \(holderNoun)",
+                     [.rel("HOLDS_STAKE", "A", "B", [("largestShareholder", .yes)])]),
+        RelationRule("stake.largest-of", "<A:Company|Organization> __4 [the] [single] \(largest) [significant|important] \(holderNoun) in|of <B:Company>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("largestShareholder", .yes)])]),
+        RelationRule("stake.largest-before", "<B:Company's> [single] \(largest) [significant|important] \(holderNoun) [,] <A:Company|Organization>",
+                     [.rel("HOLDS_STAKE", "A", "B", [("largestShareholder", .yes)])]),
+        RelationRule("stake.controlling", "<A:Company|Organization> __6 controlling|majority|minority|blocking \(stakeNoun) in <B:Company>",
+                     [.rel("HOLDS_STAKE", "A", "B")]),
+        RelationRule("stake.cross-equalised", "equali* ...8 cross shareholding*|holding*|stake*",
+                     [.mirror(type: "HOLDS_STAKE", target: "targetPercent", as: "percent")]),
+
+        // MARK: HOLDS_ROLE
+        RelationRule("role.name-title-of", "<P:Person> , @R of|at <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .roleFormer("R"))])]),
+        RelationRule("role.name-org-title", "<P:Person> , [the] <B:Company|Organization's> @R",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .roleFormer("R"))])]),
+        RelationRule("role.org-title-name", "<B:Company|Organization> __4 @R [,] <P:Person>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .roleFormer("R"))])]),
+        RelationRule("role.title-of-org-name", "@R of|at <B:Company|Organization> [,] <P:Person>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .roleFormer("R"))])]),
+        RelationRule("role.succeeds", "<P:Person> __3 succeed*|replac* <Q:Person> as @R of|at <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R"))]),
+                      .rel("HOLDS_ROLE", "Q", "B", [("role", .slot("R")), ("former", .yes)])]),
+        RelationRule("role.steps-down", "<P:Person> __4 ( step* down | stepped down | resign* | quit | left | leav* | retir* | was ousted | ousted | was removed | was dismissed | was fired | was replaced ) [as|from] @R of|at <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .yes)])]),
+        RelationRule("role.became", "<P:Person> __3 ( is | was | became | becomes | become | remains | remained | serves as | served as | has been | had been | will be | will become | takes over as | took over as | named | appointed | elected | promoted to | returns as | returned as ) @R of|at <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R")), ("former", .roleFormer("R"))])]),
+        RelationRule("role.appointed", "<B:Company|Organization> __4 appoint*|nam*|hire*|elect*|promot*|tap*|install* <P:Person> [as] @R",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .slot("R"))])]),
+        RelationRule("role.who-heads", "<P:Person> , who __2 heads|leads|runs|ran|headed|led <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .text("head"))])]),
+        RelationRule("role.who-chairs", "<P:Person> , who __2 chairs|chaired <B:Company|Organization>",
+                     [.rel("HOLDS_ROLE", "P", "B", [("role", .text("chairman"))])]),
+
+        // MARK: MEMBER_OF
+        RelationRule("member.made-up-of", "<B:Alliance> [,] ( made up of | consist* of | compris* | composed of | formed by | including | includes | grouping | groups | bringing together | brings together | brought together | linking | links | uniting | unites | between | among | of ) <A+:Company>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+        RelationRule("member.are-members", "<A+:Company> __6 member|members|part|partner|partners|founder|founders|founding|pillar|pillars of|in <B:Alliance|Organization>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+        RelationRule("member.appositive", "<A+:Company> , __4 member|members|partner|partners of|in <B:Alliance|Organization>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+        RelationRule("member.joined", "<A+:Company> __3 join*|rejoin*|enter*|entered <B:Alliance>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+        RelationRule("member.members-list", "<B:Alliance's> member|members|partners|member companies [,] <A+:Company>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+        RelationRule("member.alliance-members", "<B:Alliance> members|partners <A+:Company>",
+                     [.rel("MEMBER_OF", "A", "B")]),
+
+        // MARK: LEADS
+        RelationRule("leads.responsible-for", "<A:Company> __6 responsible|responsibility|charge for|of ~J+",
+                     [.rel("LEADS", "A", "J", [("area", .slot("J"))])]),
+        RelationRule("leads.leader-in", "<A:Company> __6 leader|leaders|lead|frontrunner|pioneer in|on|for ~J+",
+                     [.rel("LEADS", "A", "J", [("area", .slot("J"))])]),
+        RelationRule("leads.leads-development", "<A:Company> __4 ( lead | leads | led | leading | spearhead* | head | heads | headed | steer* | pilot* | oversee* | oversaw | coordinat* | take the lead on | takes the lead on | took the lead on | take the lead in | takes the lead in | took the lead in ) [the] [development|work|research|effort|efforts|engineering|design|programme|program] [of|on|for|in|into] ~J+",
+                     [.rel("LEADS", "A", "J", [("area", .slot("J"))])]),
+        RelationRule("leads.led-by", "~J [,] led|headed|spearheaded|steered|coordinated by <A:Company>",
+                     [.rel("LEADS", "A", "J", [("area", .slot("J"))])]),
+
+        // MARK: PARTICIPATES_IN and TARGETS (joint projects)
+        RelationRule("joint.context-market", "one|another|other|second|third|first|last|fourth|fifth __5 concern*|focus*|involv*|cover*|target*|aim*|dedicat*|devot*|address* __5 <M:Market>",
+                     [.relate("PARTICIPATES_IN", from: .participants, to: .derived(label: "Project", template: "{} project", slot: "M"), properties: []),
+                      .relate("TARGETS", from: .derived(label: "Project", template: "{} project", slot: "M"), to: .slot("M"), properties: [])]),
+        RelationRule("joint.context-project", "one|another|other|second|third|first|last|fourth|fifth __5 concern*|focus*|involv*|cover*|dedicat*|devot*|address* [on|to|with] ~J",
+                     [.relate("PARTICIPATES_IN", from: .participants, to: .slot("J"), properties: [])]),
+        RelationRule("joint.take-part", "<A+:Company|Organization> __4 ( tak* part in | took part in | participat* in | contribut* to | involved in | join | joins | joined | joining | sign* up to | signed up to | sign* on to | work* on | collaborat* on | cooperat* on | co develop* | jointly develop* | jointly work on | partner* on ) [all] ~J+",
+                     [.rel("PARTICIPATES_IN", "A", "J")]),
+        RelationRule("joint.project-involving", "<J:Project> __4 involving|between|among|bringing together|grouping|uniting <A+:Company>",
+                     [.rel("PARTICIPATES_IN", "A", "J")]),
+        RelationRule("joint.collaborate", "<A+:Company> __6 collaborat*|cooperat*|working|work|works|team*|partner* ...12 project*|programme*|programs|initiative*|venture*|synerg* [...8 ( with the help of | together with | along with | alongside | with ) <C+:Company>]",
+                     [.rememberParticipants(["A", "C"])]),
+        RelationRule("joint.agreed-projects", "<A+:Company> __6 agree*|approv*|launch*|announc*|unveil*|sign*|plan*|pursu*|green __6 joint|common|shared project*|programme*|programs|initiative*|venture*",
+                     [.rememberParticipants(["A"])]),
+        RelationRule("targets.project-market", "<J:Project> __4 ( target* | aim* at | focus* on | serv* | dedicated to | address* | cater* to | designed for | intended for | destined for | for ) <M+:Market>",
+                     [.rel("TARGETS", "J", "M")]),
+
+        // MARK: OPERATES_IN
+        RelationRule("operates.verb-in", "<A:Company|Organization> __5 operat*|present|presence|active|sell*|sold|manufactur*|produc*|assembl*|build*|built|make|makes|made|plant*|factor*|facilit*|dominat*|expand*|expansion|launch*|do|does|doing|business __3 in|into|across|throughout <M+:Market>",
+                     [.rel("OPERATES_IN", "A", "M")]),
+        RelationRule("operates.verb-market", "<A:Company|Organization> __5 cover*|serv*|enter*|entered|dominat*|lead|leads|led [the] <M+:Market>",
+                     [.rel("OPERATES_IN", "A", "M")]),
+        RelationRule("operates.poss-plants", "<A:Company|Organization's> __3 plant*|factor*|operations|business|businesses|sales|subsidiary|presence|market share in <M+:Market>",
+                     [.rel("OPERATES_IN", "A", "M")]),
+
+        // MARK: SUBSIDIARY_OF
+        RelationRule("sub.appositive-poss", "<A:Company> , <B:Company's> __4 \(unitNoun)",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.poss-unit-name", "<B:Company's> __4 \(unitNoun) [,] [called|named|dubbed] <A:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.unit-of", "<A:Company> [,] __4 subsidiary|subsidiaries|unit|division|arm|affiliate|spinoff|offshoot|spin-off of <B:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.wholly-owned", "<A:Company> [,] __3 wholly|fully|entirely owned by <B:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.split-into", "split*|divid*|carv*|separat*|break*|breaking [out|up] <B:Company> into ...10 called|named|dubbed <A:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.split-subject", "<B:Company> __6 split*|divid*|carv*|separat*|reorganis*|reorganiz*|break* ...10 called|named|dubbed <A:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+        RelationRule("sub.created-unit", "<B:Company> __6 creat*|set|sets|launch*|establish*|form*|spun|spin|spins __6 \(unitNoun) [,] called|named|dubbed <A:Company>",
+                     [.rel("SUBSIDIARY_OF", "A", "B")]),
+
+        // MARK: INVESTS_IN
+        RelationRule("invest.considering", "<A:Company> __5 ( consider* | mull* | weigh* | explor* | evaluat* | study* | studies | plan* | intend* | hope* | seek* | look* to | in talks | negotiat* | could | should | may | might | would | expected to | wants to | propos* | mooted ) __4 invest|invests|investing|investment|investments [of] [$M] __3 in|into <B:Company|Project>",
+                     [.rel("INVESTS_IN", "A", "B", [("amount", .amount("M")), ("currency", .currency("M")), ("status", .text("considering"))])]),
+        RelationRule("invest.agreed", "<A:Company> __5 ( will | agree* | commit* | pledg* | promis* | is to | are to | set to | decid* | sign* | approv* | announc* | confirm* ) __4 invest|invests|investing|investment|investments [of] [$M] __3 in|into <B:Company|Project>",
+                     [.rel("INVESTS_IN", "A", "B", [("amount", .amount("M")), ("currency", .currency("M")), ("status", .text("agreed"))])]),
+        RelationRule("invest.completed", "<A:Company> __4 ( invested | has invested | have invested | had invested | poured | pumped | injected | complet* __3 investment | made __3 investment | finalis* __3 investment | finaliz* __3 investment ) [of] [$M] __3 in|into <B:Company|Project>",
+                     [.rel("INVESTS_IN", "A", "B", [("amount", .amount("M")), ("currency", .currency("M")), ("status", .text("completed"))])]),
+        RelationRule("invest.amount", "<A:Company> __4 invest|invests|investing|investment|put|puts $M __3 in|into <B:Company|Project>",
+                     [.rel("INVESTS_IN", "A", "B", [("amount", .amount("M")), ("currency", .currency("M"))])]),
+        RelationRule("invest.generic", "<A:Company> __4 invest|invests|investing|investment|investments __3 in|into <B:Company|Project>",
+                     [.rel("INVESTS_IN", "A", "B")]),
+
+        // MARK: MERGES_WITH
+        RelationRule("merge.abandoned", "<A+:Company> __6 ( abandon* | call* off | scrap* | end | ended | ends | terminat* | drop* | walk* away from | pull* out of | broke off | break off | breaking off ) __4 merger|merge|merging|talks|negotiations|combination|tie up [...4 with <B:Company>]",
+                     [.rel("MERGES_WITH", "A", "B", [("status", .text("abandoned"))]),
+                      .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("abandoned"))])]),
+        RelationRule("merge.talks-collapsed", "merger|merge|combination talks|negotiations|discussions between|with <A+:Company> __4 ( collaps* | ended | failed | fell through | broke down | were called off | were abandoned | were scrapped )",
+                     [.pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("abandoned"))])]),
+        RelationRule("merge.completed", "<A+:Company> __4 ( merged | complet* __3 merger | finalis* __3 merger | finaliz* __3 merger | closed __3 merger ) [with <B:Company>]",
+                     [.rel("MERGES_WITH", "A", "B", [("status", .text("completed"))]),
+                      .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("completed"))])]),
+        RelationRule("merge.agreed", "<A+:Company> __4 agree*|sign*|approv*|announc*|decid*|clinch*|struck|strike __4 to merge|merger|to combine|combination|merger agreement|merger deal [...3 with <B:Company>]",
+                     [.rel("MERGES_WITH", "A", "B", [("status", .text("agreed"))]),
+                      .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("agreed"))])]),
+        RelationRule("merge.talks-between", "merger|merge|combination talks|negotiations|discussions between|with|involving <A+:Company>",
+                     [.pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("talks"))])]),
+        RelationRule("merge.talks", "<A+:Company> __6 talks|negotiations|discussions|discuss*|negotiat*|explor*|consider*|mull*|weigh*|studying|study __4 merg*|combin*|combination|tie [up] [...3 with <B:Company>]",
+                     [.rel("MERGES_WITH", "A", "B", [("status", .text("talks"))]),
+                      .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("talks"))])]),
+        RelationRule("merge.talks-with", "<A:Company> __4 talks|negotiations|discussions with <B:Company> __4 merg*|combin*|combination",
+                     [.rel("MERGES_WITH", "A", "B", [("status", .text("talks"))])]),
+
+        // MARK: PARTNERS_WITH
+        RelationRule("partner.with", "<A:Company> __6 ( partner* | team* up | ally | allied | allies | tie up | tied up | ties up | join* forces | sign* __3 partnership | sign* __3 alliance | sign* __3 agreement | sign* __3 deal | sign* __3 pact | form* __3 partnership | form* __3 alliance | collaborat* | cooperat* | work* together | working together ) __3 with <B:Company>",
+                     [.rel("PARTNERS_WITH", "A", "B")]),
+        RelationRule("partner.between", "partnership|alliance|collaboration|cooperation|tie|pact|agreement|ties [up] between <A+:Company>",
+                     [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
+        RelationRule("partner.formed", "<A+:Company> __4 form*|creat*|set|launch*|sign*|struck|strike|announc*|establish*|seal*|forge*|forging __3 partnership|alliance|collaboration|tie|pact|cooperation",
+                     [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
+        RelationRule("partner.are-partners", "<A+:Company> __3 are|became|become|have been|were|remain partners|allies",
+                     [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
+
+        // MARK: node properties
+        RelationRule("attr.employees", "<A:Company|Organization> ...12 employ*|employs|has|have|counts|count|with __2 #N people|employees|workers|staff|persons",
+                     [.attribute(slot: "A", key: "employees", value: .slot("N"))]),
+        RelationRule("attr.workforce", "<A:Company|Organization's> __2 workforce|staff of #N",
+                     [.attribute(slot: "A", key: "employees", value: .slot("N"))]),
+        RelationRule("attr.plants", "<A:Company|Organization> ...16 operat*|has|have|runs|run|own*|with __2 #N [manufacturing|production|assembly|car|vehicle] plants|factories|sites|facilities",
+                     [.attribute(slot: "A", key: "plants", value: .slot("N"))]),
+    ]
+}
