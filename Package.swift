@@ -42,13 +42,19 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "keiretsu", dependencies: ["KeiretsuCLI"]),
+        // The openCypher TCK runner: Gherkin and value-notation parsers, comparator, side-effect
+        // diffing, ratchet. A library so that its parts are unit-tested.
+        .target(name: "KeiretsuTCK", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
         // Runs the openCypher TCK feature files in ../shared/tck against the engine.
-        .executableTarget(name: "keiretsu-tck", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
+        .executableTarget(name: "keiretsu-tck", dependencies: ["KeiretsuTCK", "KeiretsuCypher", "KeiretsuGraph"]),
+        // libFuzzer harness for the lexer and parser; built by Fuzz/run.sh with -sanitize=fuzzer.
+        .executableTarget(name: "keiretsu-fuzz", dependencies: ["KeiretsuCypher"]),
 
         .testTarget(name: "KeiretsuGraphTests", dependencies: ["KeiretsuGraph"]),
         .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
         .testTarget(name: "KeiretsuExportTests", dependencies: ["KeiretsuExport", "KeiretsuCypher", "KeiretsuGraph"]),
         .testTarget(name: "KeiretsuIngestTests", dependencies: ["KeiretsuIngest", "KeiretsuCypher", "KeiretsuGraph"]),
         .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"]),
+        .testTarget(name: "KeiretsuTCKTests", dependencies: ["KeiretsuTCK", "KeiretsuCypher", "KeiretsuGraph"]),
     ]
 )

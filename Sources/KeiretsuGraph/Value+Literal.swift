@@ -138,8 +138,12 @@ public func quoteCypherString(_ s: String) -> String {
 /// An identifier as written in Cypher: bare when it is a plain name, else in back-quotes.
 public func quoteIdentifierIfNeeded(_ name: String) -> String {
     if isPlainIdentifier(name) { return name }
+    // Scalar by scalar: a back-quote followed by a combining mark is one Character, but the
+    // lexer reads the back-quote alone.
     var out = "`"
-    for ch in name { out += ch == "`" ? "``" : String(ch) }
+    for ch in name.unicodeScalars {
+        if ch == "`" { out += "``" } else { out.unicodeScalars.append(ch) }
+    }
     return out + "`"
 }
 

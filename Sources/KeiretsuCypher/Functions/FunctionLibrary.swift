@@ -68,6 +68,9 @@ enum FunctionLibrary {
     }()
 }
 
-/// Registered by the files of Functions/ (one per family); see `Functions+*.swift`.
-let builtinScalarFunctions: [ScalarFunction] = []
-let builtinAggregateFunctions: [AggregateFunction] = []
+/// Registered by the files of Functions/ (one per family); see `Functions+*.swift`. Temporal
+/// constructors (date(), duration.between() …) belong to the temporal family and join here.
+let builtinScalarFunctions: [ScalarFunction] =
+    mathFunctions + roundingFunctions + stringFunctions + listFunctions + conversionFunctions
+    + graphFunctions + valueTypeFunctions
+let builtinAggregateFunctions: [AggregateFunction] = aggregationFunctions + percentileFunctions

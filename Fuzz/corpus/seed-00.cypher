@@ -1,0 +1,1 @@
+MATCH (c:Company) RETURN c.name ORDER BY c.name

@@ -1,0 +1,1 @@
+MATCH (a:Company {name: $n})-[r:HOLDS_STAKE]->(b) WHERE r.percent > 10 RETURN a, r, b

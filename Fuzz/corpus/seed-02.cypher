@@ -1,0 +1,1 @@
+OPTIONAL MATCH (p:Person)-[:HOLDS_ROLE {role: 'CEO'}]->(c) RETURN p.name, c.name

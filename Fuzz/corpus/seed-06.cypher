@@ -1,0 +1,1 @@
+CREATE (:Company {name: 'X', aliases: ['x', 'the x'], founded: 1899})

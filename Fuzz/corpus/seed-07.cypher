@@ -1,0 +1,1 @@
+MERGE (c:Company {name: 'Y'}) ON CREATE SET c.created = true ON MATCH SET c.seen = c.seen + 1

@@ -1,0 +1,1 @@
+MATCH (n:Old) REMOVE n:Old SET n:New, n += {k: 1}

@@ -1,0 +1,1 @@
+FOREACH (x IN range(1, 3) | CREATE (:N {v: x}))

@@ -1,0 +1,1 @@
+CALL { MATCH (n) RETURN count(n) AS c } RETURN c

@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 THEN 'a' ELSE 'b' END, [x IN [1,2,3] WHERE x > 1 | x * 2], reduce(s = 0, x IN [1,2] | s + x)

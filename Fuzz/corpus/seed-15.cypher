@@ -1,0 +1,1 @@
+MATCH (n) WHERE EXISTS { (n)-->(:Market) } RETURN n {.name, .*, degree: size([(n)--() | 1])}

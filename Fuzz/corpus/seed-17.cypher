@@ -1,0 +1,1 @@
+RETURN [1, 2, 3][0..2], {a: 1}['a'], 'abc' STARTS WITH 'a', 'abc' =~ 'a.*'

@@ -1,0 +1,1 @@
+MATCH (a), (b) WHERE a.x < b.x <= 3 RETURN a UNION ALL MATCH (a) RETURN a

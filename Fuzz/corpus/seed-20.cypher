@@ -1,0 +1,1 @@
+PROFILE MATCH (n)-[r]-(m) RETURN type(r), count(*) ORDER BY count(*) DESC LIMIT 5

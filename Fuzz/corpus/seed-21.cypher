@@ -1,0 +1,1 @@
+CREATE INDEX company_name IF NOT EXISTS FOR (c:Company) ON (c.name)

@@ -1,0 +1,1 @@
+MATCH (n) RETURN n.name AS name, count(*) AS c ORDER BY c DESC, name SKIP 1 LIMIT 10

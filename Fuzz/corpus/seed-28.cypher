@@ -1,0 +1,1 @@
+RETURN date('2023-01-28') AS d

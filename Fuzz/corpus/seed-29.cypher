@@ -1,0 +1,1 @@
+MATCH (a)<-[:R|S*0..]-(b) WHERE NOT (a)-[:T]->(b) RETURN DISTINCT a

@@ -1,0 +1,64 @@
+// WITH and RETURN without aggregation: compute the projected expressions into their slots, and
+// DISTINCT over the projected slots.
+
+import KeiretsuGraph
+
+final class ProjectOperator: PlanOperator {
+    let items: [(expression: Expr, slot: Int, name: String)]
+
+    init(items: [(expression: Expr, slot: Int, name: String)]) { self.items = items }
+
+    override var name: String { "Projection" }
+    override var detail: String { items.map(\.name).joined(separator: ", ") }
+
+    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
+        var out: [Row] = []
+        out.reserveCapacity(input.count)
+        var values: [Value] = Array(repeating: .null, count: items.count)
+        for var row in input {
+            try ctx.check()
+            // Evaluate everything first: `WITH b AS a, a AS b` swaps.
+            for (i, item) in items.enumerated() { values[i] = try ctx.eval(item.expression, row) }
+            for (i, item) in items.enumerated() { row[item.slot] = values[i] }
+            out.append(row)
+        }
+        return out
+    }
+}
+
+final class DistinctOperator: PlanOperator {
+    let slots: [Int]
+
+    init(slots: [Int]) { self.slots = slots }
+
+    override var name: String { "Distinct" }
+
+    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
+        var seen = Set<[Value]>()
+        var out: [Row] = []
+        for row in input {
+            try ctx.check()
+            let key = slots.map { row[$0] }
+            if seen.insert(key).inserted { out.append(row) }
+        }
+        return out
+    }
+}
+
+/// Clears the slots that go out of scope at a WITH, so that a later clause reusing a name
+/// starts from null, and rows that differ only in dropped variables compare equal.
+final class ScopeOperator: PlanOperator {
+    let keep: [Bool]
+
+    init(keep: [Bool]) { self.keep = keep }
+
+    override var name: String { "Scope" }
+
+    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
+        input.map { row in
+            var r = row
+            for (i, k) in keep.enumerated() where !k && i < r.count { r[i] = .null }
+            return r
+        }
+    }
+}
