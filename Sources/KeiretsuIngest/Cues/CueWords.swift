@@ -81,6 +81,16 @@ enum CueWords {
         "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must",
         "be", "been", "has", "have", "had", "do", "does", "did", "said", "says", "and", "or", "nor",
         "also", "not", "while", "if", "than", "then", "instead", "including", "led", "run", "headed",
+        "it", "them", "this", "these", "those", "what", "its", "their",
+        // Quantity nouns: "a series of projects" names no project.
+        "series", "number", "range", "variety", "host", "couple", "lot", "set", "kind", "type", "part", "way",
+    ]
+
+    /// A captured phrase ending in one of these plural generic nouns names nothing in particular
+    /// ("industrial projects", "several areas").
+    static let genericPhraseHeads = [
+        "projects", "programmes", "programs", "areas", "fields", "things", "issues", "matters", "ways",
+        "opportunities", "activities", "topics", "efforts", "details", "plans", "synergies",
     ]
 
     /// Determiners stripped from the front of a captured phrase.

@@ -3,7 +3,7 @@
 // Every name and alias is tokenized with the article tokenizer, so the two sides fold the same
 // way: case, diacritics, curly quotes, hyphens ("solid-state" = "solid state") and spacing
 // ("E / E" = "E/E") all fall out of tokenization. An alias with a leading "the" is also entered
-// without it. One guard keeps common words from turning into entities: a one-word, capitalised
+// without it when the rest holds a capitalised word. One guard keeps common words from turning into entities: a one-word, capitalised
 // alias ("Ampere", "Alliance") only matches a text token that is capitalised too, while
 // multi-word aliases ("the Japanese giant") match in any case.
 //
@@ -42,11 +42,15 @@ final class Gazetteer {
         let (k, single) = keys(phrase)
         guard !k.isEmpty else { return }
         insert(k, GazetteerEntry(entity: entity, requiresCapital: single))
+        // "the Lozenge house" also as "Lozenge house" — but "the partnership" not as
+        // "partnership": without its article a common noun names nothing.
         if k.count >= 2 && k[0] == lexicon.the {
             let rest = Array(k.dropFirst())
             let restTokens = tokenizer.tokenize(Array(phrase.utf8)).dropFirst()
-            let capital = rest.count == 1 && (restTokens.first?.isCapitalized ?? false)
-            insert(rest, GazetteerEntry(entity: entity, requiresCapital: capital))
+            if restTokens.contains(where: { $0.isCapitalized }) {
+                let capital = rest.count == 1 && (restTokens.first?.isCapitalized ?? false)
+                insert(rest, GazetteerEntry(entity: entity, requiresCapital: capital))
+            }
         }
     }
 

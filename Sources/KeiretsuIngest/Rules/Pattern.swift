@@ -65,7 +65,12 @@ struct PatternCompiler {
     var labels: LabelTable
 
     mutating func compile(_ source: String, rule: String) throws -> CompiledPattern {
-        var pieces = source.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
+        // Brackets and parentheses are pieces of their own even when written against a word.
+        var spaced = ""
+        for ch in source {
+            if "[]()".contains(ch) { spaced += " \(ch) " } else { spaced.append(ch) }
+        }
+        var pieces = spaced.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
         var slotNames: [String] = []
         var slotKinds: [SlotKind] = []
         let nodes = try parseSequence(&pieces, rule: rule, slotNames: &slotNames, slotKinds: &slotKinds, closer: nil)
@@ -169,6 +174,10 @@ struct PatternCompiler {
         let words = piece.split(separator: "|").map(String.init)
         guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
             throw PatternError(rule: rule, message: "bad literal '\(piece)'")
+        }
+        // Articles never yield a token with an inner hyphen ("spin-off" is `spin` `off`).
+        if let bad = words.first(where: { $0.count > 1 && $0.contains("-") }) {
+            throw PatternError(rule: rule, message: "literal '\(bad)' can never match: write its parts as separate words")
         }
         return .literal(literals.group(words))
     }

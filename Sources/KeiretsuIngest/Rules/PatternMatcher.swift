@@ -41,6 +41,7 @@ final class PatternMatcher {
     private let and: WordID
     private let phraseStops: Set<WordID>
     private let determiners: Set<WordID>
+    private let genericHeads: Set<WordID>
 
     // The sentence being matched.
     private var view = SentenceView(tokens: [], range: 0..<0, mentions: [], candidates: [], sentence: 0)
@@ -68,6 +69,7 @@ final class PatternMatcher {
         listSeparators = [lexicon.comma, lexicon.ampersand, and]
         phraseStops = Set(CueWords.phraseStops.map { lexicon.intern(folding: $0) })
         determiners = Set(CueWords.determiners.map { lexicon.intern(folding: $0) })
+        genericHeads = Set(CueWords.genericPhraseHeads.map { lexicon.intern(folding: $0) })
     }
 
     func load(view: SentenceView, tokens: [Token], bytes: TextBytes) {
@@ -263,6 +265,10 @@ final class PatternMatcher {
         // A slash may not end the phrase.
         while q > start, tokens[items[q - 1].tokens.lowerBound].key == lexicon.slash { q -= 1 }
         guard words > 0, q > start else { return nil }
+        // Numbers alone ("30" in "responsible for 30% of sales") and generic plurals are no name.
+        let inPhrase = (start..<q).map { tokens[items[$0].tokens.lowerBound] }
+        guard inPhrase.contains(where: { $0.kind == .word }) else { return nil }
+        if let last = inPhrase.last, genericHeads.contains(last.key) { return nil }
         return (.text(items[start].tokens.lowerBound..<items[q - 1].tokens.upperBound), q)
     }
 }

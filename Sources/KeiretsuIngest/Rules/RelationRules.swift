@@ -130,7 +130,7 @@ extension RelationRule {
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
         RelationRule("sub.poss-unit-name", "<B:Company's> __4 \(unitNoun) [,] [called|named|dubbed] <A:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
-        RelationRule("sub.unit-of", "<A:Company> [,] __4 subsidiary|subsidiaries|unit|division|arm|affiliate|spinoff|offshoot|spin-off of <B:Company>",
+        RelationRule("sub.unit-of", "<A:Company> [,] __4 subsidiary|subsidiaries|unit|division|arm|affiliate|spinoff|offshoot of <B:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
         RelationRule("sub.wholly-owned", "<A:Company> [,] __3 wholly|fully|entirely owned by <B:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),

@@ -1,0 +1,30 @@
+import Foundation
+import KeiretsuCypher
+import KeiretsuGraph
+import XCTest
+
+@testable import KeiretsuIngest
+
+final class DebugDumpTests: XCTestCase {
+    func testDumpOriginals() throws {
+        guard ProcessInfo.processInfo.environment["KEIRETSU_DUMP"] != nil else { throw XCTSkip("set KEIRETSU_DUMP") }
+        let which = ProcessInfo.processInfo.environment["KEIRETSU_DUMP"] ?? ""
+        let db: Database
+        var paths: [String]
+        if which == "corpus" || which.hasPrefix("corpus:") {
+            db = try TestSupport.database(seeding: TestSupport.corpusDir)
+            paths = try IngestPipeline.articlePaths(in: TestSupport.corpusDir.path)
+            paths = paths.filter { !$0.hasSuffix("README.md") }
+            if which.hasPrefix("corpus:") { paths = paths.filter { $0.contains(String(which.dropFirst(7))) } }
+        } else {
+            db = try TestSupport.database(seeding: TestSupport.projectSeedsDir)
+            if which == "project" {
+                paths = try IngestPipeline.articlePaths(in: TestSupport.projectSeedsDir.appendingPathComponent("articles").path)
+            } else {
+                paths = try IngestPipeline.articlePaths(in: try XCTUnwrap(TestSupport.originalSeedsDir).path)
+            }
+        }
+        let report = try IngestPipeline(graph: db.graph).ingest(paths: paths)
+        print(report.renderText())
+    }
+}
