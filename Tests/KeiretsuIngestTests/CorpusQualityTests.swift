@@ -46,9 +46,11 @@ final class CorpusQualityTests: XCTestCase {
 
     static func fold(_ s: String) -> String { TextFolding.fold(s) }
 
-    static func factKey(_ type: String, _ from: String, _ to: String) -> String {
+    /// Facts are keyed by type and endpoints; roles also by title (one fact per title).
+    static func factKey(_ type: String, _ from: String, _ to: String, role: String? = nil) -> String {
         var a = fold(from), b = fold(to)
         if symmetric.contains(type) && b < a { swap(&a, &b) }
+        if type == "HOLDS_ROLE", let r = role { return "\(type) \(a) -> \(b) [\(fold(r))]" }
         return "\(type) \(a) -> \(b)"
     }
 
@@ -82,7 +84,8 @@ final class CorpusQualityTests: XCTestCase {
         var wantFacts: [String: ValueMap] = [:]
         if case .list(let fs)? = m["facts"] {
             for case .map(let f) in fs {
-                let key = factKey(f["type"]?.stringValue ?? "", f["from"]?.stringValue ?? "", f["to"]?.stringValue ?? "")
+                let key = factKey(f["type"]?.stringValue ?? "", f["from"]?.stringValue ?? "", f["to"]?.stringValue ?? "",
+                                  role: (f["properties"]?.isNull == false) ? { if case .map(let p)? = f["properties"] { return p["role"]?.stringValue } else { return nil } }() : nil)
                 var props: ValueMap = [:]
                 if case .map(let p)? = f["properties"] { props = p }
                 // Two annotations of one relation (a current and a future stake) score as one fact
@@ -97,7 +100,7 @@ final class CorpusQualityTests: XCTestCase {
         }
         var gotFacts: [String: ValueMap] = [:]
         for f in doc.facts {
-            let key = factKey(f.type, f.from, f.to)
+            let key = factKey(f.type, f.from, f.to, role: f.properties["role"]?.stringValue)
             var props = gotFacts[key] ?? [:]
             for (k, v) in f.properties where props[k] == nil { props[k] = v }
             gotFacts[key] = props

@@ -10,6 +10,9 @@ struct AnaphorRule: Sendable {
         /// The nearest earlier mention in the same sentence, else the first of the latest earlier
         /// sentence that has one ("its" is usually the subject's).
         case nearest
+        /// The first mention of the sentence (its subject), else the first of the latest earlier
+        /// sentence that has one: "Toyota owns 5% of Mazda, and it agreed to …".
+        case subject
         /// The latest mention before the current sentence ("this last unit" points back across
         /// the sentence that introduced it).
         case earlierSentences
@@ -25,15 +28,17 @@ struct AnaphorRule: Sendable {
 }
 
 enum Anaphors {
-    static let companyNouns = "automakers|carmakers|companies|partners|groups|firms|manufacturers|brands|sides|members|allies"
+    static let companyNouns = "automakers|carmakers|companies|partners|groups|firms|manufacturers|brands|sides|members|allies|airlines|carriers"
 
     static let rules: [AnaphorRule] = [
         AnaphorRule(name: "its", pattern: "its", labels: ["Company", "Organization"], scope: .nearest, possessive: true),
+        AnaphorRule(name: "it", pattern: "it", labels: ["Company", "Organization"], scope: .subject),
         AnaphorRule(name: "the-alliance", pattern: "the|this|that alliance|partnership|tie|pact|grouping [up]", labels: ["Alliance"], scope: .nearest),
-        AnaphorRule(name: "the-unit", pattern: "the|this|that [last|new|same|latter|newly|latest] [created|formed] unit|subsidiary|division|business|venture|spinoff|entity|offshoot", labels: ["Company"], scope: .earlierSentences),
-        AnaphorRule(name: "the-company", pattern: "the|this|that [same] company|carmaker|automaker|group|firm|manufacturer|conglomerate|maker", labels: ["Company"], scope: .nearest),
-        AnaphorRule(name: "two", pattern: "( the two | both | both the | the pair of ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 2),
-        AnaphorRule(name: "three", pattern: "( the three | all three | all three of the ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 3),
-        AnaphorRule(name: "four", pattern: "( the four | all four ) \(companyNouns)", labels: ["Company"], scope: .nearest, count: 4),
+        AnaphorRule(name: "the-new-company", pattern: "the|this|that ( new | newly formed | newly created | joint | last | latest | same | latter | new joint ) company|group|venture|unit|business|entity|firm|carmaker", labels: ["Company"], scope: .earlierSentences),
+        AnaphorRule(name: "the-unit", pattern: "the|this|that unit|subsidiary|division|business|venture|spinoff|entity|offshoot", labels: ["Company"], scope: .earlierSentences),
+        AnaphorRule(name: "the-company", pattern: "the|this|that __2 company|carmaker|automaker|group|firm|manufacturer|conglomerate|maker|airline|carrier", labels: ["Company", "Organization"], scope: .nearest),
+        AnaphorRule(name: "two", pattern: "( the two | both | both the | the pair of ) __1 \(companyNouns)", labels: ["Company"], scope: .nearest, count: 2),
+        AnaphorRule(name: "three", pattern: "( the three | all three | all three of the ) __1 \(companyNouns)", labels: ["Company"], scope: .nearest, count: 3),
+        AnaphorRule(name: "four", pattern: "( the four | all four ) __1 \(companyNouns)", labels: ["Company"], scope: .nearest, count: 4),
     ]
 }

@@ -40,13 +40,21 @@ enum CueWords {
         "airways", "aerospace", "bank", "steel", "chemical", "chemicals", "pharmaceuticals", "pharma",
         "systems", "capital", "ventures", "mobility", "manufacturing", "trucks", "cars", "vehicles",
         "semiconductor", "semiconductors", "telecom", "communications", "networks", "software", "labs",
-        "partners", "enterprises", "international", "global", "brands",
+        "partners", "enterprises", "international", "global", "brands", "fund", "lines",
     ]
 
     /// Lower-case particles that may sit inside a personal or company name ("Luca de Meo").
     static let nameParticles = [
         "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le",
         "bin", "al", "el", "y", "zu",
+    ]
+
+    /// Lower-case words hyphenated to a name that are not part of it ("Munich-based").
+    static let hyphenSuffixes = [
+        "based", "led", "owned", "listed", "made", "built", "backed", "controlled", "style", "like", "era", "born",
+        "focused", "funded", "run", "registered", "headquartered", "related", "linked", "specific", "wide", "level",
+        "sized", "size", "only", "free", "friendly", "driven", "powered", "making", "bound", "centric", "branded",
+        "designed", "developed", "produced", "operated", "affiliated", "supported", "sponsored", "dominated",
     ]
 
     /// Capitalised words that are never a name, or never start one: sentence openers, months,

@@ -99,7 +99,7 @@ enum MarketList {
         MarketEntry(name: "Bangladesh", aliases: [], demonyms: ["Bangladeshi"]),
         MarketEntry(name: "Sri Lanka", aliases: [], demonyms: ["Sri Lankan"]),
         MarketEntry(name: "China", aliases: ["mainland China", "PRC"], demonyms: ["Chinese"]),
-        MarketEntry(name: "Hong Kong", aliases: [], demonyms: []),
+        MarketEntry(name: "Greater China", aliases: [], demonyms: []),
         MarketEntry(name: "Taiwan", aliases: [], demonyms: ["Taiwanese"]),
         MarketEntry(name: "Japan", aliases: [], demonyms: ["Japanese"]),
         MarketEntry(name: "South Korea", aliases: ["Korea", "Republic of Korea"], demonyms: ["South Korean", "Korean"]),

@@ -7,22 +7,24 @@
 
 enum QuantityWords {
     /// (spelling, role) — spellings are tokenized like articles, so "co-founder" = "co founder".
+    /// Coordinated titles ("president and chief executive") are read as several roles.
     static let roles: [(String, String)] = [
-        ("chief executive officer", "CEO"), ("chief executive", "CEO"), ("CEO", "CEO"),
-        ("group CEO", "CEO"), ("group chief executive", "CEO"), ("co-CEO", "co-CEO"),
+        ("chief executive officer", "CEO"), ("chief executive", "CEO"), ("CEO", "CEO"), ("co-CEO", "co-CEO"),
         ("chief operating officer", "COO"), ("COO", "COO"), ("chief financial officer", "CFO"), ("CFO", "CFO"),
         ("chief technology officer", "CTO"), ("CTO", "CTO"), ("chief technical officer", "CTO"),
-        ("chairman", "chairman"), ("chairwoman", "chairwoman"), ("chairperson", "chair"), ("chair", "chair"),
-        ("executive chairman", "executive chairman"), ("vice chairman", "vice chairman"),
-        ("non-executive chairman", "chairman"), ("chairman of the board", "chairman"),
-        ("president", "president"), ("vice president", "vice president"),
-        ("executive vice president", "executive vice president"), ("senior vice president", "senior vice president"),
-        ("president and CEO", "president and CEO"), ("president and chief executive", "president and CEO"),
-        ("founder", "founder"), ("co-founder", "co-founder"), ("managing director", "managing director"),
-        ("director general", "director general"), ("general manager", "general manager"),
-        ("director", "director"), ("board member", "board member"), ("head", "head"), ("boss", "boss"),
-        ("chief", "chief"), ("secretary general", "secretary general"), ("secretary-general", "secretary general"),
+        ("chairman", "chairman"), ("chairwoman", "chairman"), ("chairperson", "chairman"), ("chair", "chairman"),
+        ("chairman of the board", "chairman"), ("president", "president"),
+        ("founder", "founder"), ("co-founder", "founder"), ("cofounder", "founder"),
+        ("managing director", "managing director"), ("director general", "director general"),
+        ("general manager", "general manager"), ("director", "director"), ("board member", "board member"),
+        ("head", "head"), ("boss", "CEO"), ("chief", "chief"), ("secretary general", "secretary general"),
+        ("officer", "officer"), ("executive", "executive"), ("manager", "manager"),
     ]
+
+    /// Words that rank a title without changing it ("vice COO", "executive chairman",
+    /// "deputy managing director", "senior managing executive officer"); kept in the role name.
+    static let rankPrefixes = ["vice", "deputy", "executive", "honorary", "senior", "assistant", "associate",
+                               "managing", "non-executive", "group", "global", "regional"]
 
     /// Words before a title that make the role a past one.
     static let pastModifiers = ["then", "former", "ex", "outgoing", "previous", "erstwhile", "late", "onetime", "one-time"]

@@ -63,6 +63,12 @@ final class AnaphoraResolver {
                       history: MentionHistory) -> [Int] {
         var out: [Int] = []
         func fits(_ l: LabelSet) -> Bool { l.rawValue & labels.rawValue != 0 }
+        if rule.scope == .subject {
+            if let first = (0..<item).first(where: { view.mention(at: $0).map { fits($0.labels) && !$0.isPlural } ?? false }),
+               let e = view.mention(at: first)?.entities.first {
+                return [e]
+            }
+        }
         if rule.scope == .nearest {
             var i = item - 1
             while i >= 0 && out.count < rule.count {
@@ -74,7 +80,7 @@ final class AnaphoraResolver {
             if out.count == rule.count { return out }
         }
         let entries = history.entries
-        if rule.count == 1 && rule.scope == .nearest && out.isEmpty {
+        if rule.count == 1 && rule.scope != .earlierSentences && out.isEmpty {
             // The first fitting mention of the latest earlier sentence that has one.
             guard let last = entries.lastIndex(where: { fits($0.labels) }) else { return [] }
             let sentence = entries[last].sentence

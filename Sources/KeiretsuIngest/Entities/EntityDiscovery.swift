@@ -23,7 +23,12 @@ final class EntityDiscovery {
     private let corporateAbbreviations: Set<WordID>
     private let organizationSuffixes: [WordID: String]
     private let allianceWord: WordID
-    private let personLabel = "Person"
+    private let hyphenSuffixes: Set<WordID>
+    private let connectives: Set<WordID>
+    private let and: WordID
+    private let organizationHeads: Set<WordID>
+    private let demonyms: Set<WordID>
+    private let joinableLabels: LabelSet
 
     init(lexicon: Lexicon, catalog: EntityCatalog, literals: LiteralIndex, matcher: PatternMatcher) throws {
         self.lexicon = lexicon
@@ -41,6 +46,13 @@ final class EntityDiscovery {
         for (w, kind) in DiscoveryCues.organizationSuffixes { org[lexicon.intern(folding: w)] = kind }
         organizationSuffixes = org
         allianceWord = lexicon.intern(folding: "alliance")
+        hyphenSuffixes = ids(CueWords.hyphenSuffixes)
+        connectives = ids(["of", "for", "and"])
+        and = lexicon.intern(folding: "and")
+        organizationHeads = ids(DiscoveryCues.organizationSuffixes.map(\.0) + ["department", "office", "bank", "court", "school",
+                                                                              "academy", "society", "chamber", "bureau", "minister"])
+        demonyms = ids(MarketList.entries.flatMap(\.demonyms).filter { !$0.contains(" ") })
+        joinableLabels = catalog.labelSet(["Company", "Market"])
         var compiler = PatternCompiler(lexicon: lexicon, literals: literals, labels: catalog.labelTable)
         var compiled: [(DiscoveryCue, CompiledPattern, LabelSet)] = []
         for cue in DiscoveryCues.cues {
@@ -66,22 +78,35 @@ final class EntityDiscovery {
             if mi < mentions.count && mentions[mi].tokens.contains(j) { return mentions[mi].tokens.upperBound }
             return nil
         }
+        func capitalizedWord(_ j: Int) -> Bool {
+            j < hi && tokens[j].kind == .word && tokens[j].isCapitalized && inMention(j) == nil
+        }
         while i < hi {
             if let end = inMention(i) { i = end; continue }
             let t = tokens[i]
             guard t.kind == .word, t.isCapitalized, !cannotStart.contains(t.key) else { i += 1; continue }
             var j = i + 1
             var last = i + 1
+            var head = t.key        // the latest capitalised word
+            var sawConnective = false
             while j < hi, inMention(j) == nil {
                 let u = tokens[j]
                 if u.kind == .word && u.isCapitalized && !cannotContinue.contains(u.key) {
                     j += 1
                     last = j
-                } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized,
-                          j + 1 < hi, tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized, inMention(j + 1) == nil {
+                    if !sawConnective { head = u.key }
+                } else if u.kind == .word && u.flags.contains(.hyphenBefore) && !hyphenSuffixes.contains(u.key) {
+                    // "Chung Eui-sun": a lower-case part hyphenated to a capitalised one.
                     j += 1
-                } else if u.key == lexicon.ampersand, j + 1 < hi, tokens[j + 1].kind == .word, tokens[j + 1].isCapitalized,
-                          inMention(j + 1) == nil {
+                    last = j
+                } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized && capitalizedWord(j + 1) {
+                    j += 1
+                } else if u.key == lexicon.ampersand && capitalizedWord(j + 1) {
+                    j += 1
+                } else if connectives.contains(u.key) && !u.isCapitalized && capitalizedWord(j + 1)
+                            && (organizationHeads.contains(head) || (sawConnective && u.key == and)) {
+                    // "Ministry of Economy and Finance"
+                    sawConnective = true
                     j += 1
                 } else if u.kind == .number && j == last && u.flags.contains(.spaceBefore) && !u.flags.contains(.hyphenBefore),
                           j + 1 >= hi || tokens[j + 1].kind != .number {
@@ -98,7 +123,10 @@ final class EntityDiscovery {
                corporateAbbreviations.contains(tokens[end - 1].key), end - i >= 2 {
                 end += 1
             }
-            out.append(Candidate(tokens: i..<end, name: EntityDiscovery.normalizedName(tokens, i..<end, bytes)))
+            // A demonym alone ("Japanese carmakers") is not a name.
+            if !(i..<end).allSatisfy({ demonyms.contains(tokens[$0].key) || tokens[$0].flags.contains(.hyphenBefore) }) {
+                out.append(Candidate(tokens: i..<end, name: EntityDiscovery.normalizedName(tokens, i..<end, bytes)))
+            }
             i = end
         }
         return out
@@ -126,24 +154,20 @@ final class EntityDiscovery {
         var isNew: Bool
     }
 
-    /// Types the candidates of `view` and promotes them to mentions.
+    /// Types the candidates of `view` and promotes them to mentions; then tries names that run
+    /// across adjacent known names ("Hyundai Motor" + "India", "China" + "Eastern Airlines").
     func discover(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
+        var found = typeCandidates(&view, tokens: tokens, bytes: bytes)
+        found += mergeAdjacent(&view, tokens: tokens, bytes: bytes)
+        return found
+    }
+
+    private func typeCandidates(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
         var found: [Found] = []
-        // By the name's own last word.
+        // By the name's own head word.
         for idx in view.items.indices.reversed() where view.items[idx].kind == .candidate {
             let c = view.candidates[Int(view.items[idx].ref)]
-            let words = c.tokens.filter { tokens[$0].kind == .word }
-            guard words.count >= 2, let lastWord = words.last else { continue }
-            let key = tokens[lastWord].key
-            if key == allianceWord {
-                found.append(promote(&view, idx, ["Organization", "Alliance"], ["kind": .string("alliance")], cue: "shape.alliance"))
-            } else if corporateSuffixes.contains(key) && !looksLikePerson(c, tokens) {
-                found.append(promote(&view, idx, ["Company"], [:], cue: "shape.corporate-suffix"))
-            } else if let kind = organizationSuffixes[key] {
-                var labels = ["Organization"]
-                if kind == "alliance" { labels.append("Alliance") }
-                found.append(promote(&view, idx, labels, ["kind": .string(kind)], cue: "shape.organization"))
-            }
+            if let f = typeByShape(&view, idx, c, tokens) { found.append(f) }
         }
         // By context, in table order.
         guard view.items.contains(where: { $0.kind == .candidate }) else { return found }
@@ -159,14 +183,96 @@ final class EntityDiscovery {
                     if cue.personShape && !looksLikePerson(c, tokens) { continue }
                     var props: ValueMap = [:]
                     for (k, v) in cue.properties { props[k] = .string(v) }
+                    if cue.extendName, item + 1 < view.items.count, view.items[item + 1].kind == .token {
+                        view.extendCandidate(item: item, name: c.name + " " + bytes.text(tokens[view.items[item + 1].tokens.lowerBound]))
+                    }
                     found.append(promote(&view, item, cue.labels, props, cue: cue.name))
                     progress = true
-                    break  // item indices are stable, but re-match so coordinations can chain
+                    break  // re-match: items moved, and coordinations can chain
                 }
             }
             if !view.items.contains(where: { $0.kind == .candidate }) { break }
         }
         return found
+    }
+
+    private func typeByShape(_ view: inout SentenceView, _ idx: Int, _ c: Candidate, _ tokens: [Token]) -> Found? {
+        let words = c.tokens.filter { tokens[$0].kind == .word && !tokens[$0].flags.contains(.hyphenBefore) }
+        guard words.count >= 2 else { return nil }
+        // The head: the last word, or the word before "of" in "Ministry of Finance".
+        var head = tokens[words[words.count - 1]].key
+        if let of = c.tokens.first(where: { connectives.contains(tokens[$0].key) && !tokens[$0].isCapitalized }),
+           let before = words.last(where: { $0 < of }) {
+            head = tokens[before].key
+        }
+        if head == allianceWord {
+            return promote(&view, idx, ["Organization", "Alliance"], ["kind": .string("alliance")], cue: "shape.alliance")
+        }
+        if let kind = organizationSuffixes[head] {
+            var labels = ["Organization"]
+            if kind == "alliance" { labels.append("Alliance") }
+            return promote(&view, idx, labels, ["kind": .string(kind)], cue: "shape.organization")
+        }
+        if corporateSuffixes.contains(head) && !looksLikePerson(c, tokens) {
+            return promote(&view, idx, ["Company"], [:], cue: "shape.corporate-suffix")
+        }
+        return nil
+    }
+
+    /// Runs of adjacent capitalised items — candidates and company or market mentions, with
+    /// nothing but spaces between them — tried as one name. A run becomes a candidate only in a
+    /// trial copy of the view, kept when discovery types it; otherwise the parts stay as they were.
+    private func mergeAdjacent(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
+        var found: [Found] = []
+        var start = 0
+        while start < view.items.count {
+            var end = start
+            var candidates = 0, mentions = 0
+            while end < view.items.count, joinable(view, end, tokens) {
+                if end > start {
+                    let prev = view.items[end - 1], cur = view.items[end]
+                    let gapFree = prev.tokens.upperBound == cur.tokens.lowerBound
+                    let glued = tokens[cur.tokens.lowerBound].flags.contains(.spaceBefore)
+                        && !tokens[cur.tokens.lowerBound].flags.contains(.newlineBefore)
+                    let prevPossessive = prev.kind == .mention && view.mentions[Int(prev.ref)].possessive
+                    if !gapFree || !glued || prevPossessive { break }
+                }
+                if view.items[end].kind == .candidate { candidates += 1 } else { mentions += 1 }
+                end += 1
+            }
+            if end - start >= 2 && (candidates >= 1 || mentions >= 2) {
+                var trial = view
+                let range = view.items[start].tokens.lowerBound..<view.items[end - 1].tokens.upperBound
+                trial.mergeIntoCandidate(items: start..<end,
+                                         candidate: Candidate(tokens: range, name: EntityDiscovery.normalizedName(tokens, range, bytes)))
+                let typed = typeCandidates(&trial, tokens: tokens, bytes: bytes)
+                if trial.items[start].kind == .mention, !typed.isEmpty {
+                    view = trial
+                    found += typed
+                    start += 1
+                    continue
+                }
+            }
+            start = max(end, start + 1)
+        }
+        return found
+    }
+
+    /// Items that may be part of a longer name: candidates, and company or market mentions
+    /// found by name (not anaphors).
+    private func joinable(_ view: SentenceView, _ i: Int, _ tokens: [Token]) -> Bool {
+        let item = view.items[i]
+        switch item.kind {
+        case .candidate: return true
+        case .token: return false
+        case .mention:
+            let m = view.mentions[Int(item.ref)]
+            guard m.origin == .gazetteer || m.origin == .market || m.origin == .discovered, !m.isPlural, !m.possessive else {
+                return false
+            }
+            guard m.labels.rawValue & joinableLabels.rawValue != 0 else { return false }
+            return tokens[m.tokens.lowerBound].isCapitalized
+        }
     }
 
     private func promote(_ view: inout SentenceView, _ item: Int, _ labels: [String], _ props: ValueMap, cue: String) -> Found {
@@ -185,14 +291,16 @@ final class EntityDiscovery {
         return Found(entity: entity, cue: cue, isNew: isNew)
     }
 
-    /// Two to four capitalised words (particles aside), none a corporate suffix.
+    /// Two to four capitalised words (particles aside, hyphenated parts counted with the word
+    /// they hang on), none a corporate suffix, a demonym or all capitals.
     func looksLikePerson(_ c: Candidate, _ tokens: [Token]) -> Bool {
         var words = 0
         for j in c.tokens {
             let t = tokens[j]
             guard t.kind == .word else { return false }
             if particles.contains(t.key) && !t.isCapitalized { continue }
-            if corporateSuffixes.contains(t.key) || !t.isCapitalized { return false }
+            if t.flags.contains(.hyphenBefore) { continue }
+            if corporateSuffixes.contains(t.key) || !t.isCapitalized || demonyms.contains(t.key) { return false }
             if t.flags.contains(.allCaps) && t.end - t.start > 1 { return false }
             words += 1
         }

@@ -32,7 +32,8 @@ final class DocumentExtractor {
         finder = MentionFinder(lexicon: lexicon, catalog: catalog)
         for i in 0..<catalog.count { finder.register(entity: i) }
         let literals = LiteralIndex(lexicon: lexicon)
-        matcher = PatternMatcher(lexicon: lexicon, literals: literals, quantities: QuantityReader(lexicon: lexicon))
+        matcher = PatternMatcher(lexicon: lexicon, literals: literals, quantities: QuantityReader(lexicon: lexicon),
+                                 qualifierLabels: catalog.labelSet(["Market"]))
         discovery = try EntityDiscovery(lexicon: lexicon, catalog: catalog, literals: literals, matcher: matcher)
         anaphora = try AnaphoraResolver(lexicon: lexicon, catalog: catalog, literals: literals, matcher: matcher)
         extractor = try RelationExtractor(rules: rules, lexicon: lexicon, literals: literals, matcher: matcher,
@@ -126,7 +127,8 @@ final class DocumentExtractor {
         }
         var a = f.from, b = f.to
         if spec?.symmetric == true && b < a { swap(&a, &b) }
-        let key = "\(f.type)|\(a)|\(b)"
+        // One person may hold several roles at one company: the role is part of the identity.
+        let key = "\(f.type)|\(a)|\(b)|\(f.properties["role"]?.stringValue ?? "")"
         if let i = seen[key] {
             for (k, v) in f.properties where doc.facts[i].properties[k] == nil { doc.facts[i].properties[k] = v }
             return

@@ -9,12 +9,13 @@ import KeiretsuGraph
 
 extension RelationExtractor {
     func properties(_ props: [RuleProperty], type: String, _ m: PatternMatch, _ cr: CompiledRule, _ view: SentenceView,
-                    _ tokens: [Token], _ bytes: TextBytes, element: [RuleEndpoint: Element]) -> ValueMap {
+                    _ tokens: [Token], _ bytes: TextBytes, element: [RuleEndpoint: Element], roleIndex: Int = 0) -> ValueMap {
         var out: ValueMap = [:]
         for p in props {
             var own: Element? = nil
             if case .slot(let s) = p.value { own = element[.slot(s)] }
-            if let v = propertyValue(p.value, type: type, key: p.name, labels: [], m, cr, view, tokens, bytes, element: own) {
+            if let v = propertyValue(p.value, type: type, key: p.name, labels: [], m, cr, view, tokens, bytes, element: own,
+                                     roleIndex: roleIndex) {
                 out[p.name] = v
             }
         }
@@ -25,7 +26,7 @@ extension RelationExtractor {
     /// labelled `labels`); `element` is the endpoint element when the value reads its own slot.
     func propertyValue(_ v: RuleValue, type: String?, key: String, labels: [String], _ m: PatternMatch,
                        _ cr: CompiledRule, _ view: SentenceView, _ tokens: [Token], _ bytes: TextBytes,
-                       element: Element?) -> Value? {
+                       element: Element?, roleIndex: Int = 0) -> Value? {
         let types = declaredTypes(type: type, key: key, labels: labels)
         func slotValue(_ name: String) -> SlotValue? {
             guard let s = cr.pattern.slot(name) else { return nil }
@@ -40,7 +41,9 @@ extension RelationExtractor {
             switch sv {
             case .number(let d): return RelationExtractor.number(d, types)
             case .money(let money): return RelationExtractor.number(money.amount, types)
-            case .role(let r): return .string(r.name)
+            case .role(let rs):
+                guard !rs.isEmpty else { return nil }
+                return .string(rs[min(roleIndex, rs.count - 1)].name)
             case .mentions(let refs):
                 guard let r = refs.first, let e = view.mentions[r].entities.first else { return nil }
                 return .string(catalog[e].name)
@@ -57,7 +60,9 @@ extension RelationExtractor {
                 return nil
             }
         case .roleFormer(let name):
-            guard case .role(let r)? = slotValue(name), r.former == true else { return nil }
+            guard case .role(let rs)? = slotValue(name), !rs.isEmpty, rs[min(roleIndex, rs.count - 1)].former == true else {
+                return nil
+            }
             return .bool(true)
         case .amount(let name):
             guard case .money(let money)? = slotValue(name) else { return nil }
@@ -82,5 +87,22 @@ extension RelationExtractor {
         let whole = d == d.rounded() && abs(d) < 9.0e15
         if whole && (types.contains(.integer) || types.isEmpty) { return .int(Int64(d)) }
         return .float(d)
+    }
+}
+
+extension RelationExtractor {
+    /// How many roles the role slots named in `props` hold (one fact per role: "the president
+    /// and chief executive of X" states two roles).
+    func roleCount(_ props: [RuleProperty], _ m: PatternMatch, _ cr: CompiledRule) -> Int {
+        var n = 1
+        for p in props {
+            switch p.value {
+            case .slot(let s), .roleFormer(let s):
+                if let i = cr.pattern.slot(s), case .role(let rs)? = m.values[i] { n = max(n, rs.count) }
+            default:
+                break
+            }
+        }
+        return n
     }
 }

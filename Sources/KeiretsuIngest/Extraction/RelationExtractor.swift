@@ -104,7 +104,7 @@ final class RelationExtractor {
     private static func collectPhraseLabels(_ nodes: [PatternNode], into out: inout [Int: String]) {
         for n in nodes {
             switch n {
-            case .phrase(let slot, let label, _, _): out[slot] = label
+            case .phrase(let slot, let label, _, _, _): out[slot] = label
             case .group(let alts): for a in alts { collectPhraseLabels(a, into: &out) }
             case .optional(let inner): collectPhraseLabels(inner, into: &out)
             default: break
@@ -137,12 +137,16 @@ final class RelationExtractor {
                     case .relate(let type, let from, let to, let props):
                         let froms = endpoint(from, m, cr, view, tokens, bytes, state, &created)
                         let tos = endpoint(to, m, cr, view, tokens, bytes, state, &created)
+                        let roles = roleCount(props, m, cr)
                         for f in froms {
                             for t in tos where f.entity != t.entity {
-                                let p = properties(props, type: type, m, cr, view, tokens, bytes, element: [from: f, to: t])
-                                facts.append(ExtractedFact(type: type, from: f.entity, to: t.entity, properties: p,
-                                                           rule: cr.rule.name, sentence: view.sentence))
-                                madeSomething = true
+                                for r in 0..<roles {
+                                    let p = properties(props, type: type, m, cr, view, tokens, bytes, element: [from: f, to: t],
+                                                       roleIndex: r)
+                                    facts.append(ExtractedFact(type: type, from: f.entity, to: t.entity, properties: p,
+                                                               rule: cr.rule.name, sentence: view.sentence))
+                                    madeSomething = true
+                                }
                             }
                         }
                     case .pairwise(let type, let slot, let props):

@@ -102,6 +102,22 @@ struct SentenceView {
         items.replaceSubrange(range, with: [Item(kind: .mention, tokens: covered, ref: Int32(mentions.count - 1))])
     }
 
+    /// Replaces items `range` by one candidate item (a trial name across known names).
+    mutating func mergeIntoCandidate(items range: Range<Int>, candidate: Candidate) {
+        guard !range.isEmpty else { return }
+        candidates.append(candidate)
+        items.replaceSubrange(range, with: [Item(kind: .candidate, tokens: candidate.tokens, ref: Int32(candidates.count - 1))])
+    }
+
+    /// Extends candidate item `i` over the next (token) item, renaming it ("MEB" + "platform").
+    mutating func extendCandidate(item i: Int, name: String) {
+        guard i + 1 < items.count, items[i].kind == .candidate, items[i + 1].kind == .token else { return }
+        let covered = items[i].tokens.lowerBound..<items[i + 1].tokens.upperBound
+        candidates.append(Candidate(tokens: covered, name: name))
+        items[i] = Item(kind: .candidate, tokens: covered, ref: Int32(candidates.count - 1))
+        items.remove(at: i + 1)
+    }
+
     func mention(at itemIndex: Int) -> ViewMention? {
         guard itemIndex < items.count, items[itemIndex].kind == .mention else { return nil }
         return mentions[Int(items[itemIndex].ref)]

@@ -11,7 +11,8 @@
 //   , : ; - ' "                punctuation, literally
 //   %P  #N  $M                 a percentage, a number ("420,000", "five"), an amount of money
 //   @R                         a role title, with "the"/"then"/"former" before it
-//   ~J[+][:Label]              a noun phrase or a mention of Label (default Project), or a list
+//   ~J[+][:Label][=w1|w2]      a noun phrase or a mention of Label (default Project), or a list;
+//                              `=…` requires the phrase to end with one of the words
 //   ...N  __N                  skip 0…N items (default 6); `__` never crosses , ; : ( ) or a dash
 //   ( a b | c )  [ a b ]       a group of alternatives; an optional group
 //
@@ -44,7 +45,7 @@ indirect enum PatternNode {
     case number(slot: Int)
     case money(slot: Int)
     case role(slot: Int)
-    case phrase(slot: Int, label: String, labels: LabelSet, list: Bool)
+    case phrase(slot: Int, label: String, labels: LabelSet, list: Bool, head: Int32?)
     case group([[PatternNode]])
     case optional([PatternNode])
 }
@@ -160,6 +161,14 @@ struct PatternCompiler {
             case "$": return .money(slot: try newSlot(name, .money))
             case "@": return .role(slot: try newSlot(name, .role))
             default:
+                // ~J[+][:Label][=head|words]
+                var head: Int32? = nil
+                if let eq = name.firstIndex(of: "=") {
+                    let words = name[name.index(after: eq)...].split(separator: "|").map(String.init)
+                    guard !words.isEmpty else { throw PatternError(rule: rule, message: "empty head list in '\(piece)'") }
+                    head = literals.group(words)
+                    name = String(name[..<eq])
+                }
                 var label = "Project"
                 if let colon = name.firstIndex(of: ":") {
                     label = String(name[name.index(after: colon)...])
@@ -168,7 +177,7 @@ struct PatternCompiler {
                 let list = name.hasSuffix("+")
                 if list { name.removeLast() }
                 let bits = labels.bit(label)
-                return .phrase(slot: try newSlot(name, .phrase), label: label, labels: bits, list: list)
+                return .phrase(slot: try newSlot(name, .phrase), label: label, labels: bits, list: list, head: head)
             }
         }
         let words = piece.split(separator: "|").map(String.init)

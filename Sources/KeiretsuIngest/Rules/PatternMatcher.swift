@@ -13,7 +13,7 @@ enum SlotValue {
     case candidate(item: Int)
     case number(Double)
     case money(MoneyValue)
-    case role(RoleValue)
+    case role([RoleValue])
     case phrase([PhrasePiece])
 }
 
@@ -42,6 +42,7 @@ final class PatternMatcher {
     private let phraseStops: Set<WordID>
     private let determiners: Set<WordID>
     private let genericHeads: Set<WordID>
+    private let qualifierLabels: LabelSet
 
     // The sentence being matched.
     private var view = SentenceView(tokens: [], range: 0..<0, mentions: [], candidates: [], sentence: 0)
@@ -59,7 +60,8 @@ final class PatternMatcher {
         }
     }
 
-    init(lexicon: Lexicon, literals: LiteralIndex, quantities: QuantityReader) {
+    init(lexicon: Lexicon, literals: LiteralIndex, quantities: QuantityReader, qualifierLabels: LabelSet) {
+        self.qualifierLabels = qualifierLabels
         self.lexicon = lexicon
         self.literals = literals
         self.quantities = quantities
@@ -116,19 +118,17 @@ final class PatternMatcher {
                 v[slot] = .mentions([Int(items[pos].ref)])
                 return match(seq, i + 1, pos + 1, v, cost, k)
             }
-            // Coordination: X (, Y)* (, and | and | &) Z — longest first.
+            // Coordination: X (, Y)* (, and | and | &) Z — longest first. A list of two or more
+            // must close with "and" ("Toyota, Honda said" is not a list), and a short descriptor
+            // may stand before an element ("and the parts maker Hyundai Mobis").
             var ends: [(Int, [Int])] = [(pos + 1, [Int(items[pos].ref)])]
             var p = pos + 1
             var refs = [Int(items[pos].ref)]
             while p < items.count {
-                var q = p
-                guard items[q].kind == .token, listSeparators.contains(items[q].ref) else { break }
-                q += 1
-                if items[p].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and { q += 1 }
-                guard q < items.count, compatible(q, spec) != nil else { break }
-                refs.append(Int(items[q].ref))
-                p = q + 1
-                ends.append((p, refs))
+                guard let (q, closing) = listSeparator(p), let next = listElement(q, spec) else { break }
+                refs.append(Int(items[next].ref))
+                p = next + 1
+                if closing { ends.append((p, refs)) }
             }
             for (end, r) in ends.reversed() {
                 var v = values
@@ -167,11 +167,11 @@ final class PatternMatcher {
             }
         case .role(let slot):
             return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
-                self.quantities.role(t, a, l).map { (.role($0.0), $0.1) }
+                self.quantities.roles(t, a, l).map { (.role($0.0), $0.1) }
             }
 
-        case .phrase(let slot, _, let labels, let list):
-            return phrase(pos, seq, i, values, cost, k, slot: slot, labels: labels, list: list)
+        case .phrase(let slot, _, let labels, let list, let head):
+            return phrase(pos, seq, i, values, cost, k, slot: slot, labels: labels, list: list, head: head)
 
         case .group(let alternatives):
             let next = Cont(seq, i + 1, k)
@@ -184,6 +184,39 @@ final class PatternMatcher {
             if let s = match(inner, 0, pos, values, cost, Cont(seq, i + 1, k)) { return s }
             return match(seq, i + 1, pos, values, cost, k)
         }
+    }
+
+    /// A list separator at item `p` (`,` | `and` | `, and` | `&`): the item after it, and whether
+    /// it closes the list (contains "and" or "&").
+    private func listSeparator(_ p: Int) -> (Int, Bool)? {
+        let items = view.items
+        guard p < items.count, items[p].kind == .token, listSeparators.contains(items[p].ref) else { return nil }
+        var q = p + 1
+        var closing = items[p].ref != lexicon.comma
+        if items[p].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and {
+            q += 1
+            closing = true
+        }
+        return (q, closing)
+    }
+
+    /// The index of a list element at `q`: a fitting mention, possibly after a short descriptor
+    /// ("the parts maker").
+    private func listElement(_ q: Int, _ spec: EntitySlotSpec) -> Int? {
+        let items = view.items
+        guard q < items.count else { return nil }
+        if compatible(q, spec) != nil { return q }
+        guard items[q].kind == .token, determiners.contains(items[q].ref) else { return nil }
+        var r = q + 1
+        var words = 0
+        while r < items.count, words <= 2, items[r].kind == .token {
+            let t = tokens[items[r].tokens.lowerBound]
+            guard t.kind == .word, !t.isCapitalized, !phraseStops.contains(t.key) else { return nil }
+            words += 1
+            r += 1
+        }
+        guard words >= 1, r < items.count, compatible(r, spec) != nil else { return nil }
+        return r
     }
 
     /// The mention at item `pos` when it fits `spec`.
@@ -211,20 +244,20 @@ final class PatternMatcher {
         return match(seq, i + 1, pos + (tokenEnd - firstToken), v, cost, k)
     }
 
-    /// `~J`: a mention of `label` or a short noun phrase; with `list`, a coordination of them.
+    /// `~J`: a mention of `label` or a short noun phrase; with `list`, a coordination of them
+    /// (closed by "and", like entity lists).
     private func phrase(_ pos: Int, _ seq: [PatternNode], _ i: Int, _ values: [SlotValue?], _ cost: Int, _ k: Cont?,
-                        slot: Int, labels: LabelSet, list: Bool) -> State? {
-        let items = view.items
+                        slot: Int, labels: LabelSet, list: Bool, head: Int32?) -> State? {
         var pieces: [PhrasePiece] = []
         var alternatives: [(Int, [PhrasePiece])] = []
         var p = pos
+        var closing = true
         while true {
-            guard let (piece, end) = phrasePiece(at: p, labels: labels) else { break }
+            guard let (piece, end) = phrasePiece(at: p, labels: labels, head: head) else { break }
             pieces.append(piece)
-            alternatives.append((end, pieces))
-            guard list, end < items.count, items[end].kind == .token, listSeparators.contains(items[end].ref) else { break }
-            var q = end + 1
-            if items[end].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and { q += 1 }
+            if closing { alternatives.append((end, pieces)) }
+            guard list, let (q, isClosing) = listSeparator(end) else { break }
+            closing = isClosing
             p = q
         }
         for (end, ps) in alternatives.reversed() {
@@ -236,25 +269,51 @@ final class PatternMatcher {
     }
 
     /// One phrase element at item `p`: a mention, or determiners then 1…6 plain words (a
-    /// slash joins words: "E / E architecture").
-    private func phrasePiece(at p: Int, labels: LabelSet) -> (PhrasePiece, Int)? {
+    /// slash joins words: "E / E architecture"; a market or an unknown name may qualify the words
+    /// that follow it: "India compact car project"). With `head`, the phrase must end in one of
+    /// those words.
+    private func phrasePiece(at p: Int, labels: LabelSet, head: Int32?) -> (PhrasePiece, Int)? {
         let items = view.items
         guard p < items.count else { return nil }
         var q = p
-        while q < items.count, items[q].kind == .token, determiners.contains(items[q].ref) { q += 1 }
+        // Determiners, unless hyphenated to what follows ("all-wheel-drive").
+        while q + 1 < items.count, items[q].kind == .token, determiners.contains(items[q].ref),
+              !(items[q + 1].kind == .token && tokens[items[q + 1].tokens.lowerBound].flags.contains(.hyphenBefore)) {
+            q += 1
+        }
         if q < items.count, items[q].kind == .mention {
             // Only a mention of the phrase's own label ("the E/E architecture") stands in for it.
             let m = view.mentions[Int(items[q].ref)]
-            guard !m.isPlural, m.labels.rawValue & labels.rawValue != 0 else { return nil }
-            return (.mention(Int(items[q].ref)), q + 1)
+            if !m.isPlural, m.labels.rawValue & labels.rawValue != 0 {
+                if let h = head, !literals.matches(tokens[m.tokens.upperBound - 1].key, h) { return nil }
+                return (.mention(Int(items[q].ref)), q + 1)
+            }
         }
         let start = q
         var words = 0
-        while q < items.count, items[q].kind == .token, words < 6 {
-            let t = tokens[items[q].tokens.lowerBound]
+        var lastWord = -1
+        while q < items.count, words < 6 {
+            let item = items[q]
+            if item.kind != .token {
+                // A qualifying name inside the phrase, never its end.
+                let qualifies: Bool
+                if item.kind == .candidate {
+                    qualifies = true
+                } else {
+                    let m = view.mentions[Int(item.ref)]
+                    qualifies = m.origin != .anaphor && m.labels.rawValue & qualifierLabels.rawValue != 0
+                }
+                guard qualifies, q + 1 < items.count, items[q + 1].kind == .token,
+                      tokens[items[q + 1].tokens.lowerBound].kind == .word else { break }
+                words += 1
+                q += 1
+                continue
+            }
+            let t = tokens[item.tokens.lowerBound]
             if t.kind == .word || t.kind == .number {
                 if phraseStops.contains(t.key) { break }
                 words += 1
+                lastWord = q
                 q += 1
             } else if t.key == lexicon.slash, words > 0, q + 1 < items.count, items[q + 1].kind == .token {
                 q += 1  // the next word is taken by the loop
@@ -262,11 +321,17 @@ final class PatternMatcher {
                 break
             }
         }
-        // A slash may not end the phrase.
-        while q > start, tokens[items[q - 1].tokens.lowerBound].key == lexicon.slash { q -= 1 }
-        guard words > 0, q > start else { return nil }
+        guard lastWord >= start else { return nil }
+        q = lastWord + 1
+        if let h = head {
+            // End at the last head word.
+            guard let hq = (start...lastWord).last(where: {
+                items[$0].kind == .token && literals.matches(items[$0].ref, h)
+            }) else { return nil }
+            q = hq + 1
+        }
         // Numbers alone ("30" in "responsible for 30% of sales") and generic plurals are no name.
-        let inPhrase = (start..<q).map { tokens[items[$0].tokens.lowerBound] }
+        let inPhrase = (start..<q).filter { items[$0].kind == .token }.map { tokens[items[$0].tokens.lowerBound] }
         guard inPhrase.contains(where: { $0.kind == .word }) else { return nil }
         if let last = inPhrase.last, genericHeads.contains(last.key) { return nil }
         return (.text(items[start].tokens.lowerBound..<items[q - 1].tokens.upperBound), q)

@@ -27,6 +27,8 @@ final class QuantityReader {
     private let percentWords: Gazetteer
     private let approximators: Gazetteer
     private let articles: Set<WordID>
+    private let rankPrefixes: Gazetteer
+    private let and: WordID
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -44,6 +46,8 @@ final class QuantityReader {
         percentWords = trie(QuantityWords.percentWords)
         approximators = trie(QuantityWords.approximators)
         articles = Set(["the", "a", "an"].map { lexicon.intern(folding: $0) })
+        rankPrefixes = trie(QuantityWords.rankPrefixes)
+        and = lexicon.intern(folding: "and")
     }
 
     private func phrase(_ g: Gazetteer, _ t: [Token], _ i: Int, _ limit: Int) -> (end: Int, index: Int)? {
@@ -51,8 +55,10 @@ final class QuantityReader {
         return (m.end, e.entity)
     }
 
-    /// `[the|a|an] [then|former|current…] TITLE` → the role and the index after it.
-    func role(_ t: [Token], _ i: Int, _ limit: Int) -> (RoleValue, Int)? {
+    /// `[the|a|an] [then|former|current…] [rank…] TITLE ((, | and | , and) TITLE)*` → the roles
+    /// and the index after them. "the president and chief executive" is two roles; a modifier
+    /// before the first title applies to all of them.
+    func roles(_ t: [Token], _ i: Int, _ limit: Int) -> ([RoleValue], Int)? {
         var j = i
         if j < limit && articles.contains(t[j].key) { j += 1 }
         var former: Bool? = nil
@@ -63,9 +69,35 @@ final class QuantityReader {
             former = false
             j = c.end
         }
-        // "ex-CEO": the hyphen is gone, the title follows directly.
-        guard let r = phrase(roles, t, j, limit) else { return nil }
-        return (RoleValue(name: QuantityWords.roles[r.index].1, former: former), r.end)
+        guard let (first, afterFirst) = title(t, j, limit) else { return nil }
+        var out = [RoleValue(name: first, former: former)]
+        j = afterFirst
+        while j < limit {
+            var k = j
+            if t[k].key == lexicon.comma { k += 1 }
+            if k < limit && t[k].key == and { k += 1 }
+            guard k > j, k < limit, let (next, after) = title(t, k, limit) else { break }
+            out.append(RoleValue(name: next, former: former))
+            j = after
+        }
+        return (out, j)
+    }
+
+    /// One title with its rank words: "vice chief operating officer" → "vice COO".
+    private func title(_ t: [Token], _ i: Int, _ limit: Int) -> (String, Int)? {
+        var j = i
+        var ranks: [String] = []
+        var best: (String, Int)? = nil
+        while true {
+            if let r = phrase(roles, t, j, limit) {
+                let core = QuantityWords.roles[r.index].1
+                best = ((ranks + [core]).joined(separator: " "), r.end)
+            }
+            guard let p = phrase(rankPrefixes, t, j, limit) else { break }
+            ranks.append(QuantityWords.rankPrefixes[p.index])
+            j = p.end
+        }
+        return best
     }
 
     /// A number: digits (with a scale word: "2.5 billion") or a number word ("five").

@@ -119,7 +119,7 @@ public struct GraphSchema: Sendable {
             RelationshipSpec("LEADS", from: ["Company"], to: ["Project"], properties: [PropertySpec("area", .string)]),
             RelationshipSpec("PARTICIPATES_IN", from: ["Company", "Organization"], to: ["Project"]),
             RelationshipSpec("INVESTS_IN", from: ["Company"], to: ["Company", "Project"], properties: [
-                PropertySpec("amount", .integer, .float), PropertySpec("currency", .string), PropertySpec("status", .string),
+                PropertySpec("amount", .float), PropertySpec("currency", .string), PropertySpec("status", .string),
             ]),
             RelationshipSpec("SUBSIDIARY_OF", from: ["Company"], to: ["Company"]),
             RelationshipSpec("TARGETS", from: ["Project"], to: ["Market"]),
