@@ -28,3 +28,14 @@ final class DebugDumpTests: XCTestCase {
         print(report.renderText())
     }
 }
+
+extension DebugDumpTests {
+    /// KEIRETSU_SENTENCE='text' swift test --filter DebugDumpTests/testDumpSentence — runs the
+    /// corpus gazetteer over one text and prints the report.
+    func testDumpSentence() throws {
+        guard let text = ProcessInfo.processInfo.environment["KEIRETSU_SENTENCE"] else { throw XCTSkip("set KEIRETSU_SENTENCE") }
+        let db = try TestSupport.database(seeding: TestSupport.corpusDir)
+        let report = try TestSupport.ingest([("s.txt", " date 2020-01-01 " + text)], into: db.graph)
+        print(report.renderText())
+    }
+}

@@ -99,7 +99,13 @@ enum CueWords {
     static let genericPhraseHeads = [
         "projects", "programmes", "programs", "areas", "fields", "things", "issues", "matters", "ways",
         "opportunities", "activities", "topics", "efforts", "details", "plans", "synergies",
+        "carmakers", "automakers", "companies", "firms", "rivals", "makers", "manufacturers", "competitors",
+        "brands", "groups", "partners", "shareholders", "investors",
     ]
+
+    /// Head words of named technical projects: "the SEA electric-vehicle architecture" is named
+    /// "SEA architecture" after its proper name and its head.
+    static let projectHeadWords = ["platform", "architecture", "project", "programme", "program", "initiative", "system"]
 
     /// Determiners stripped from the front of a captured phrase.
     static let determiners = [

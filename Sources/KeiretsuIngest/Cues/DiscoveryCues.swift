@@ -32,6 +32,7 @@ enum DiscoveryCues {
         DiscoveryCue(name: "person.succeeds", pattern: "<X:?> [,] [who] __2 succeed*|replac* <P:Person>", labels: ["Person"], personShape: true),
         DiscoveryCue(name: "person.succeeds-object", pattern: "succeed*|replac* <X:?> as", labels: ["Person"], personShape: true),
         DiscoveryCue(name: "person.who-heads", pattern: "<X:?> , who __2 heads|leads|runs|chairs|founded", labels: ["Person"], personShape: true),
+        DiscoveryCue(name: "person.kin", pattern: "<X:?> , [the|a|an] father|mother|son|daughter|wife|husband|brother|sister|grandson|granddaughter|grandfather|nephew|niece|widow|heir|cousin of", labels: ["Person"], personShape: true),
         DiscoveryCue(name: "person.says", pattern: "<X:?> __2 said|says|told|explained|added|noted|stressed|admitted|insisted", labels: ["Person"], personShape: true),
 
         // Alliances and other organisations by what they are called.

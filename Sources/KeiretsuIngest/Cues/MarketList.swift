@@ -37,6 +37,7 @@ enum MarketList {
         MarketEntry(name: "Oceania", aliases: [], demonyms: []),
         MarketEntry(name: "Scandinavia", aliases: ["the Nordics", "Nordic countries"], demonyms: ["Scandinavian", "Nordic"]),
         MarketEntry(name: "Caribbean", aliases: ["the Caribbean"], demonyms: ["Caribbean"]),
+        MarketEntry(name: "North Atlantic", aliases: ["the North Atlantic"], demonyms: []),
         // Countries.
         MarketEntry(name: "United States", aliases: ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"], demonyms: ["American", "US", "U.S."]),
         MarketEntry(name: "Canada", aliases: [], demonyms: ["Canadian"]),

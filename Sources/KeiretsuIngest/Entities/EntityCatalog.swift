@@ -50,6 +50,8 @@ struct CatalogEntity {
     var initialProperties: ValueMap
     /// Aliases added by this run, not yet written.
     var pendingAliases: [String] = []
+    /// The node's `country`, when the seed gives one (anaphors such as "the Swedish carmaker").
+    var country: String? = nil
 }
 
 final class EntityCatalog {
@@ -108,6 +110,8 @@ final class EntityCatalog {
     }
 
     func setNode(_ i: Int, _ id: ElementID) { entities[i].nodeID = id }
+
+    func setCountry(_ i: Int, _ country: String) { entities[i].country = country }
 
     func takePendingAliases(_ i: Int) -> [String] {
         let p = entities[i].pendingAliases

@@ -28,6 +28,7 @@ final class EntityDiscovery {
     private let and: WordID
     private let organizationHeads: Set<WordID>
     private let demonyms: Set<WordID>
+    private let demonymPhrases: Set<String>
     private let joinableLabels: LabelSet
 
     init(lexicon: Lexicon, catalog: EntityCatalog, literals: LiteralIndex, matcher: PatternMatcher) throws {
@@ -52,6 +53,7 @@ final class EntityDiscovery {
         organizationHeads = ids(DiscoveryCues.organizationSuffixes.map(\.0) + ["department", "office", "bank", "court", "school",
                                                                               "academy", "society", "chamber", "bureau", "minister"])
         demonyms = ids(MarketList.entries.flatMap(\.demonyms).filter { !$0.contains(" ") })
+        demonymPhrases = Set(MarketList.entries.flatMap(\.demonyms).map { TextFolding.fold($0) })
         joinableLabels = catalog.labelSet(["Company", "Market"])
         var compiler = PatternCompiler(lexicon: lexicon, literals: literals, labels: catalog.labelTable)
         var compiled: [(DiscoveryCue, CompiledPattern, LabelSet)] = []
@@ -123,9 +125,13 @@ final class EntityDiscovery {
                corporateAbbreviations.contains(tokens[end - 1].key), end - i >= 2 {
                 end += 1
             }
-            // A demonym alone ("Japanese carmakers") is not a name.
-            if !(i..<end).allSatisfy({ demonyms.contains(tokens[$0].key) || tokens[$0].flags.contains(.hyphenBefore) }) {
-                out.append(Candidate(tokens: i..<end, name: EntityDiscovery.normalizedName(tokens, i..<end, bytes)))
+            // A demonym alone ("Japanese carmakers", "the South Korean subsidiary") is not a name,
+            // nor is a place made into an adjective ("a Munich-based subsidiary").
+            let name = EntityDiscovery.normalizedName(tokens, i..<end, bytes)
+            let adjective = end < hi && tokens[end].flags.contains(.hyphenBefore) && hyphenSuffixes.contains(tokens[end].key)
+            if !adjective && !demonymPhrases.contains(TextFolding.fold(name))
+                && !(i..<end).allSatisfy({ demonyms.contains(tokens[$0].key) || tokens[$0].flags.contains(.hyphenBefore) }) {
+                out.append(Candidate(tokens: i..<end, name: name))
             }
             i = end
         }
@@ -157,8 +163,9 @@ final class EntityDiscovery {
     /// Types the candidates of `view` and promotes them to mentions; then tries names that run
     /// across adjacent known names ("Hyundai Motor" + "India", "China" + "Eastern Airlines").
     func discover(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
-        var found = typeCandidates(&view, tokens: tokens, bytes: bytes)
-        found += mergeAdjacent(&view, tokens: tokens, bytes: bytes)
+        // Longer names first: "AB" + "Volvo" is "AB Volvo" before "AB" alone can be typed.
+        var found = mergeAdjacent(&view, tokens: tokens, bytes: bytes)
+        found += typeCandidates(&view, tokens: tokens, bytes: bytes)
         return found
     }
 
@@ -267,7 +274,7 @@ final class EntityDiscovery {
         case .token: return false
         case .mention:
             let m = view.mentions[Int(item.ref)]
-            guard m.origin == .gazetteer || m.origin == .market || m.origin == .discovered, !m.isPlural, !m.possessive else {
+            guard m.origin != .anaphor, !m.isPlural, !m.possessive, !m.modifier else {
                 return false
             }
             guard m.labels.rawValue & joinableLabels.rawValue != 0 else { return false }

@@ -18,6 +18,7 @@ final class MentionFinder {
     private let governments: Gazetteer
     private let marketLabel: String
     private let organizationLabel: String
+    private let hyphenSuffixes: Set<WordID>
 
     init(lexicon: Lexicon, catalog: EntityCatalog, marketLabel: String = "Market", organizationLabel: String = "Organization") {
         self.lexicon = lexicon
@@ -27,6 +28,7 @@ final class MentionFinder {
         gazetteer = Gazetteer(lexicon: lexicon)
         markets = Gazetteer(lexicon: lexicon)
         governments = Gazetteer(lexicon: lexicon)
+        hyphenSuffixes = Set(CueWords.hyphenSuffixes.map { lexicon.intern(folding: $0) })
         for (i, e) in MarketList.entries.enumerated() {
             markets.add(e.name, entity: i)
             for a in e.aliases { markets.add(a, entity: i) }
@@ -76,9 +78,16 @@ final class MentionFinder {
                 origin = .market
             }
             guard bestEntity >= 0 else { i += 1; continue }
+            // A name that runs on into a hyphenated word is part of a longer word ("software" in
+            // "software-defined"), unless that word is a participle ("Suzuki-built").
+            var modifier = false
+            if bestEnd < hi, tokens[bestEnd].kind == .word, tokens[bestEnd].flags.contains(.hyphenBefore) {
+                guard hyphenSuffixes.contains(tokens[bestEnd].key) else { i += 1; continue }
+                modifier = true
+            }
             let possessive = bestEnd < hi && tokens[bestEnd].kind == .possessive
             out.append(ViewMention(entities: [bestEntity], labels: catalog[bestEntity].labelSet, tokens: i..<bestEnd,
-                                   possessive: possessive, origin: origin))
+                                   possessive: possessive, origin: origin, modifier: modifier))
             i = bestEnd + (possessive ? 1 : 0)
         }
         return out

@@ -22,6 +22,7 @@ final class DocumentExtractor {
     private let extractor: RelationExtractor
     private let dates: DateFinder
     private let particles: Set<WordID>
+    private let corporateSuffixes: Set<String>
 
     init(catalog: EntityCatalog, lexicon: Lexicon, schema: GraphSchema, rules: [RelationRule]) throws {
         self.lexicon = lexicon
@@ -40,6 +41,7 @@ final class DocumentExtractor {
                                           catalog: catalog, finder: finder, schema: schema)
         dates = DateFinder(lexicon: lexicon)
         particles = Set(CueWords.nameParticles.map { lexicon.intern(folding: $0) })
+        corporateSuffixes = Set(CueWords.corporateSuffixes.map { TextFolding.fold($0) })
     }
 
     func extract(_ article: Article) -> DocumentExtraction {
@@ -53,6 +55,8 @@ final class DocumentExtractor {
         var state = DocumentState()
         var seen: [String: Int] = [:]  // fact key → index in doc.facts
         let personBit = catalog.labelSet(["Person"])
+        let companyBit = catalog.labelSet(["Company"])
+        let andKey = lexicon.intern(folding: "and")
 
         for (si, sentence) in sentences.enumerated() {
             let range = sentence.tokens
@@ -64,13 +68,18 @@ final class DocumentExtractor {
                 if f.isNew { finder.register(entity: f.entity) }
                 if doc.discoveredBy[f.entity] == nil { doc.discoveredBy[f.entity] = f.cue }
             }
-            // People named so far are known by their surname for the rest of the document.
+            // People named so far are known by their surname for the rest of the document, and
+            // companies by their name without the corporate suffix ("SsangYong Motor" → "SsangYong").
             var addedShortForm = false
-            for m in view.mentions where m.labels.rawValue & personBit.rawValue != 0 && m.origin != .anaphor {
+            for m in view.orderedMentions where m.origin != .anaphor {
+                let isPerson = m.labels.rawValue & personBit.rawValue != 0
+                let isCompany = m.labels.rawValue & companyBit.rawValue != 0
+                guard isPerson || isCompany else { continue }
                 for e in m.entities where !shortFormsAdded.contains(e) {
                     shortFormsAdded.insert(e)
-                    for s in shortForms(catalog[e].name) { overlay.add(s, entity: e) }
-                    addedShortForm = true
+                    let forms = isPerson ? shortForms(catalog[e].name) : companyShortForms(catalog[e].name)
+                    for s in forms { overlay.add(s, entity: e) }
+                    addedShortForm = addedShortForm || !forms.isEmpty
                 }
             }
             if addedShortForm { resolveLeftovers(&view, tokens: tokens, overlay: overlay) }
@@ -89,7 +98,7 @@ final class DocumentExtractor {
             for c in created where !doc.mentions.contains(where: { $0.entity == c.entity }) {
                 doc.mentions.append(MentionRecord(entity: c.entity, surface: normalizedSurface(c.surface), sentence: si, origin: .discovered))
             }
-            history.record(view)
+            history.record(view, comma: lexicon.comma, and: andKey)
 
             // Dates the sentence itself gives.
             let explicitDate = dates.fullDate(tokens, range, bytes)
@@ -149,6 +158,15 @@ final class DocumentExtractor {
             let k = lexicon.lookup(folding: s)
             return s.count > 1 && !(k.map(particles.contains) ?? false)
         }
+    }
+
+    /// "SsangYong Motor" → ["SsangYong"]: a company's name without its corporate suffix.
+    func companyShortForms(_ name: String) -> [String] {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2, let last = words.last, corporateSuffixes.contains(TextFolding.fold(last)) else { return [] }
+        let rest = words.dropLast().joined(separator: " ")
+        guard let first = rest.unicodeScalars.first, TextFolding.isUppercase(first), rest.count > 1 else { return [] }
+        return [rest]
     }
 
     /// Candidates left untyped that are now a known short form (a surname after the full name).

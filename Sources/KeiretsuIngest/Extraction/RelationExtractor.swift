@@ -4,8 +4,10 @@
 // the rule's actions: endpoints are resolved to catalog entities (a phrase slot names a project,
 // creating it when new; `.participants` reads the document's state), property values are read
 // from slots and typed by the schema (43 → 43.0 for a float `percent`, 420000 stays an integer).
-// A rule is skipped where an earlier rule that makes the same relationship type already matched
-// overlapping items. Facts from one entity to itself are dropped.
+// A match is skipped when an earlier rule making the same relationship type already matched
+// overlapping items that include every entity the match binds (it would restate that reading;
+// "X, the former CEO of A, is the CEO of B" still yields both roles). Facts from one entity to
+// itself are dropped.
 
 import Foundation
 import KeiretsuGraph
@@ -33,6 +35,7 @@ final class RelationExtractor {
     let catalog: EntityCatalog
     private let finder: MentionFinder
     let schema: GraphSchema
+    private let projectHeads: Set<WordID>
 
     init(rules: [RelationRule], lexicon: Lexicon, literals: LiteralIndex, matcher: PatternMatcher,
          catalog: EntityCatalog, finder: MentionFinder, schema: GraphSchema) throws {
@@ -42,6 +45,7 @@ final class RelationExtractor {
         self.catalog = catalog
         self.finder = finder
         self.schema = schema
+        projectHeads = Set(CueWords.projectHeadWords.map { lexicon.intern(folding: $0) })
         var compiler = PatternCompiler(lexicon: lexicon, literals: literals, labels: catalog.labelTable)
         var compiled: [CompiledRule] = []
         for r in rules {
@@ -123,6 +127,8 @@ final class RelationExtractor {
         }
         guard view.items.contains(where: { $0.kind == .mention }) else { return ([], []) }
         matcher.load(view: view, tokens: tokens, bytes: bytes)
+        var itemOfMention: [Int: Int] = [:]
+        for (i, item) in view.items.enumerated() where item.kind == .mention { itemOfMention[Int(item.ref)] = i }
         var facts: [ExtractedFact] = []
         var attributes: [ExtractedAttribute] = []
         var claimed: [String: [Range<Int>]] = [:]
@@ -130,7 +136,13 @@ final class RelationExtractor {
         for cr in rules {
             guard cr.pattern.requiredLiterals.allSatisfy(present.contains) else { continue }
             for m in matcher.matches(cr.pattern) {
-                if cr.makes.contains(where: { t in claimed[t]?.contains(where: { $0.overlaps(m.items) }) ?? false }) { continue }
+                // Skip a match whose entities were all read already, for the same relationship
+                // type, by an earlier rule: it restates what that rule took.
+                let bound = boundItems(m, view, itemOfMention)
+                if cr.makes.contains(where: { t in
+                    guard let spans = claimed[t], spans.contains(where: { $0.overlaps(m.items) }) else { return false }
+                    return bound.allSatisfy { b in spans.contains { $0.contains(b) } }
+                }) { continue }
                 var madeSomething = false
                 for action in cr.rule.actions {
                     switch action {
@@ -199,6 +211,28 @@ final class RelationExtractor {
         return (facts, attributes)
     }
 
+    /// The items bound to entity and phrase slots of a match.
+    private func boundItems(_ m: PatternMatch, _ view: SentenceView, _ itemOfMention: [Int: Int]) -> [Int] {
+        var out: [Int] = []
+        for v in m.values {
+            switch v {
+            case .mentions(let refs)?:
+                out += refs.compactMap { itemOfMention[$0] }
+            case .phrase(let pieces)?:
+                for p in pieces {
+                    switch p {
+                    case .mention(let r): if let i = itemOfMention[r] { out.append(i) }
+                    case .text(let range):
+                        out += m.items.filter { range.contains(view.items[$0].tokens.lowerBound) }
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return out
+    }
+
     // MARK: Endpoints
 
     struct Element {
@@ -230,7 +264,12 @@ final class RelationExtractor {
                         guard let e = view.mentions[r].entities.first else { return nil }
                         return Element(entity: e, text: catalog[e].name)
                     case .text(let range):
-                        let name = RelationExtractor.phraseName(tokens, range, bytes)
+                        var name = RelationExtractor.phraseName(tokens, range, bytes)
+                        // "the SEA electric-vehicle architecture" → "SEA architecture".
+                        if let c = view.items.first(where: { $0.kind == .candidate && $0.tokens.lowerBound == range.lowerBound }),
+                           c.tokens.upperBound < range.upperBound - 1, projectHeads.contains(tokens[range.upperBound - 1].key) {
+                            name = view.candidates[Int(c.ref)].name + " " + bytes.text(tokens[range.upperBound - 1])
+                        }
                         guard !name.isEmpty else { return nil }
                         let e = entity(label: label, name: name)
                         created.append((e, bytes.text(tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)))

@@ -18,6 +18,9 @@ struct ViewMention {
     var tokens: Range<Int>
     var possessive: Bool
     var origin: MentionOrigin
+    /// Hyphenated to a participle ("Suzuki-built cars", "a Munich-based unit"): the entity is
+    /// mentioned, but as a modifier it is nobody's subject or object.
+    var modifier = false
     var isPlural: Bool { entities.count > 1 }
 }
 

@@ -40,6 +40,7 @@ final class EntityResolver {
             let index = catalog.add(labels: ordered, name: name, aliases: aliases, nodeID: id)
             // A second node with the same label and name is a duplicate seed; the first one wins.
             if catalog[index].nodeID != id { continue }
+            if case .string(let c) = graph.nodeProperty(id, "country") { catalog.setCountry(index, c) }
         }
     }
 

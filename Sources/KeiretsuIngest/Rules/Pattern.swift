@@ -15,6 +15,8 @@
 //                              `=…` requires the phrase to end with one of the words
 //   ...N  __N                  skip 0…N items (default 6); `__` never crosses , ; : ( ) or a dash
 //   ( a b | c )  [ a b ]       a group of alternatives; an optional group
+//   APPOS                      an optional apposition ", the Italian investment company," whose
+//                              words do not count as skipped
 //
 // Compilation turns words into lexicon ids (through `LiteralIndex`, so prefixes are resolved once
 // per distinct word) and slot names into indices. Errors name the rule and the offending piece;
@@ -40,7 +42,7 @@ indirect enum PatternNode {
     case literal(Int32)
     case entity(slot: Int, spec: EntitySlotSpec)
     case candidate(slot: Int)
-    case gap(max: Int, clause: Bool)
+    case gap(max: Int, clause: Bool, free: Bool)
     case percent(slot: Int)
     case number(slot: Int)
     case money(slot: Int)
@@ -151,7 +153,12 @@ struct PatternCompiler {
             guard let n = digits.isEmpty ? 6 : Int(digits), n >= 0, n <= 40 else {
                 throw PatternError(rule: rule, message: "bad gap '\(piece)'")
             }
-            return .gap(max: n, clause: clause)
+            return .gap(max: n, clause: clause, free: false)
+        }
+        if piece == "APPOS" {
+            // An optional apposition or parenthetical clause, ", … ,": structure, not noise, so
+            // the words it skips do not count against the match.
+            return .optional([.literal(literals.group([","])), .gap(max: 14, clause: true, free: true), .literal(literals.group([","]))])
         }
         if piece.count >= 2, let sigil = piece.first, "%#$@~".contains(sigil) {
             var name = String(piece.dropFirst())

@@ -111,6 +111,10 @@ final class PatternMatcher {
             return match(seq, i + 1, pos + 1, values, cost, k)
 
         case .entity(let slot, let spec):
+            // "of the Air France-KLM group": an article before a name is no obstacle.
+            if pos + 1 < items.count, items[pos].kind == .token, items[pos].ref == lexicon.the, compatible(pos + 1, spec) != nil {
+                return match(seq, i, pos + 1, values, cost, k)
+            }
             guard pos < items.count, let first = compatible(pos, spec) else { return nil }
             if !spec.list {
                 guard !first.isPlural else { return nil }
@@ -143,10 +147,10 @@ final class PatternMatcher {
             v[slot] = .candidate(item: pos)
             return match(seq, i + 1, pos + 1, v, cost, k)
 
-        case .gap(let maxSkip, let clause):
+        case .gap(let maxSkip, let clause, let free):
             var skipped = 0
             while true {
-                if let s = match(seq, i + 1, pos + skipped, values, cost + skipped, k) { return s }
+                if let s = match(seq, i + 1, pos + skipped, values, free ? cost : cost + skipped, k) { return s }
                 guard skipped < maxSkip, pos + skipped < items.count else { return nil }
                 let it = items[pos + skipped]
                 if clause && it.kind == .token && clauseBreaks.contains(it.ref) { return nil }
@@ -224,7 +228,7 @@ final class PatternMatcher {
         let item = view.items[pos]
         guard item.kind == .mention else { return nil }
         let m = view.mentions[Int(item.ref)]
-        guard m.labels.rawValue & spec.labels.rawValue != 0 else { return nil }
+        guard m.labels.rawValue & spec.labels.rawValue != 0, !m.modifier else { return nil }
         if spec.possessive && !m.possessive { return nil }
         return m
     }

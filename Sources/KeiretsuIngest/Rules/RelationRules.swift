@@ -1,9 +1,9 @@
 // RelationRules: the default relation table — every relationship type of the vocabulary, with
 // the properties the prose gives.
 //
-// Order matters twice: more specific rules come first, and a rule is skipped wherever an earlier
-// rule that makes the same relationship type already matched overlapping words (so "reducing its
-// 43% stake in X to 15%" is read once, by the rule that also takes the 15%). Each fact records
+// Order matters twice: more specific rules come first, and a match is skipped where an earlier
+// rule that makes the same relationship type already read the same entities from overlapping
+// words (so "reducing its 43% stake in X to 15%" is read once, by the rule that takes the 15%). Each fact records
 // the name of the rule that made it in its `rule` property. The patterns only use words of the
 // language — verbs, titles, nouns like "stake" — never the name of an entity.
 //
@@ -25,7 +25,7 @@ extension RelationRule {
     /// A subject with an optional apposition or relative pronoun after it:
     /// "Renault", "Exor, the Italian investment company,", "Renault, which".
     static func subject(_ slot: String, _ labels: String) -> String {
-        "<\(slot):\(labels)> [ , __8 , ] [,] [which|who|that]"
+        "<\(slot):\(labels)> APPOS [,] [which|who|that]"
     }
 
     static let stakeProps: [(String, RuleValue)] = [("percent", .slot("P"))]
@@ -69,11 +69,11 @@ extension RelationRule {
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps), .rel("HOLDS_STAKE", "A", "C", [("percent", .slot("Q"))])]),
         RelationRule("stake.and-holds", "<A:Company|Organization> __2 own|owns|hold|holds|has|controls %P of <B:Company> and <C:Company|Organization> __2 own|owns|hold|holds|has|controls %Q",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps), .rel("HOLDS_STAKE", "C", "B", [("percent", .slot("Q"))])]),
-        RelationRule("stake.owns-pct-of", "<A+:Company|Organization> [ , __8 , ] [,] [which|who|that] __4 own|owns|owned|owning|hold|holds|held|holding|keep|keeps|control*|has|have|had|acquir*|bought|buy*|purchas*|took|take*|taking [the] [remaining|additional|further|other|same|rest] %P of <B:Company>",
+        RelationRule("stake.owns-pct-of", "<A+:Company|Organization> APPOS [,] [which|who|that] __4 own|owns|owned|owning|hold|holds|held|holding|keep|keeps|control*|has|have|had|acquir*|bought|buy*|purchas*|took|take*|taking [the] [remaining|additional|further|other|same|rest] %P of <B:Company>",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps)]),
         RelationRule("stake.in-which", "<B:Company> , in which <A:Company|Organization> __3 %P",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps)]),
-        RelationRule("stake.owned-by-two", "<B:Company> __6 owned %P by <A:Company|Organization> and %Q by <C:Company|Organization>",
+        RelationRule("stake.owned-by-two", "<B:Company> [,] __6 owned %P by <A:Company|Organization> and %Q by <C:Company|Organization>",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps), .rel("HOLDS_STAKE", "C", "B", [("percent", .slot("Q"))])]),
         RelationRule("stake.pct-owned-by", "<B:Company> __4 %P [-] owned|held|controlled by <A:Company|Organization>",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps)]),
@@ -89,7 +89,7 @@ extension RelationRule {
                      [.rel("HOLDS_STAKE", "A", "B")]),
         RelationRule("stake.holds-a-stake", "<A+:Company|Organization> __4 [each] hold|holds|held|own|owns|owned|have|has|had|keep|keeps [a|an] [equal|large|small|significant|majority|minority|controlling|big|sizeable|blocking] \(stakeNoun) in <B:Company>",
                      [.rel("HOLDS_STAKE", "A", "B")]),
-        RelationRule("stake.invest-for-stake", "\(subject("A", "Company|Organization")) __6 invest* ...4 in <B:Company> ...8 ( for | to take | to acquire | to buy | which will give it | giving it | which gives it | that will give it ) [a|an] [\(stakeNoun) of] %T",
+        RelationRule("stake.invest-for-stake", "\(subject("A", "Company|Organization")) ...10 invest* ...4 in <B:Company> ...8 ( for | to take | to acquire | to buy | which will give <Z:Company> | giving <Z:Company> | which gives <Z:Company> | that will give <Z:Company> ) [a|an] [\(stakeNoun) of] %T",
                      [.rel("HOLDS_STAKE", "A", "B", targetProps)]),
         RelationRule("stake.cross-equalised", "equali* ...8 cross shareholding*|holding*|stake*",
                      [.mirror(type: "HOLDS_STAKE", target: "targetPercent", as: "percent")]),
@@ -139,11 +139,11 @@ extension RelationRule {
     static let memberRules: [RelationRule] = [
         RelationRule("member.made-up-of", "<B:Alliance> [,] ( made up of | consist* of | compris* | composed of | formed by | including | includes | grouping | groups | bringing together | brings together | brought together | linking | links | uniting | unites | between | among | of ) <A+:Company>",
                      [.rel("MEMBER_OF", "A", "B")]),
-        RelationRule("member.are-members", "<A+:Company> [ , __8 , ] [also] __6 member|members|part|partner|partners|founder|founders|founding|pillar|pillars|companies|affiliates of|in <B:Alliance|Organization>",
+        RelationRule("member.are-members", "<A+:Company> APPOS [also] __6 member|members|part|partner|partners|founder|founders|founding|pillar|pillars|companies|affiliates of|in <B:Alliance|Organization>",
                      [.rel("MEMBER_OF", "A", "B")]),
         RelationRule("member.appositive", "<A+:Company> , __4 member|members|partner|partners of|in <B:Alliance|Organization>",
                      [.rel("MEMBER_OF", "A", "B")]),
-        RelationRule("member.belongs", "<A+:Company> [ , __10 , ] [also] __2 belong*|belonged to <B:Alliance|Organization>",
+        RelationRule("member.belongs", "<A+:Company> APPOS [also] __2 belong*|belonged to <B:Alliance|Organization>",
                      [.rel("MEMBER_OF", "A", "B")]),
         RelationRule("member.joined", "<A+:Company> __3 join*|rejoin*|enter*|entered <B:Alliance>",
                      [.rel("MEMBER_OF", "A", "B")]),
@@ -175,7 +175,7 @@ extension RelationRule {
                       .relate("TARGETS", from: .derived(label: "Project", template: "{} project", slot: "M"), to: .slot("M"), properties: [])]),
         RelationRule("joint.context-project", "one|another|other|second|third|first|last|fourth|fifth __5 concern*|focus*|involv*|cover*|dedicat*|devot*|address* [on|to|with] ~J",
                      [.relate("PARTICIPATES_IN", from: .participants, to: .slot("J"), properties: [])]),
-        RelationRule("joint.take-part", "<A+:Company|Organization> __4 ( tak* part in | took part in | participat* in | contribut* to | involved in | join | joins | joined | joining | sign* up to | signed up to | sign* on to | work* on | collaborat* on | cooperat* on | co develop* | jointly develop* | jointly work on | jointly build | develop* jointly ) [all] ~J+",
+        RelationRule("joint.take-part", "<A+:Company|Organization> __4 ( tak* part in | took part in | participat* in | contribut* to | involved in | join | joins | joined | joining | sign* up to | signed up to | sign* on to | collaborat* on | cooperat* on | co develop* | jointly develop* | jointly work on | jointly build | develop* jointly ) ~J+",
                      [.rel("PARTICIPATES_IN", "A", "J")]),
         RelationRule("joint.share-project", "<A+:Company|Organization> __3 share|shares|run|runs|operate|operates|manage|manages|own|owns|develop|develops ~J=\(projectHead)",
                      [.rel("PARTICIPATES_IN", "A", "J")]),
@@ -189,6 +189,10 @@ extension RelationRule {
                      [.rememberParticipants(["A", "C"])]),
         RelationRule("joint.agreed-projects", "<A+:Company> __6 agree*|approv*|launch*|announc*|unveil*|sign*|plan*|pursu*|green __6 joint|common|shared project*|programme*|programs|initiative*|venture*",
                      [.rememberParticipants(["A"])]),
+        RelationRule("targets.project-exports", "<J:Project> [ , a|an __3 that|which ] [will] [also] export*|ship*|sell*|sells|supply|supplies|deliver*|distribut* ...8 to|in|into <M+:Market>",
+                     [.rel("TARGETS", "J", "M")]),
+        RelationRule("targets.phrase-exports", "~J=\(projectHead) [ , a|an __3 that|which ] [will] [also] export*|ship*|sell*|sells|supply|supplies|deliver*|distribut* ...8 to|in|into <M+:Market>",
+                     [.rel("TARGETS", "J", "M")]),
         RelationRule("targets.project-market", "<J:Project> __4 ( target* | aim* at | focus* on | serv* | dedicated to | address* | cater* to | designed for | intended for | destined for | for ) <M+:Market>",
                      [.rel("TARGETS", "J", "M")]),
     ]
@@ -196,7 +200,7 @@ extension RelationRule {
     // MARK: OPERATES_IN
     static let operateVerb = "operat*|present|presence|active|sell*|sold|sales|manufactur*|produc*|assembl*|build*|built|make|makes|made|plant*|factor*|facilit*|dominat*|expand*|expansion|launch*|deploy*|deliver*|run|runs|ran|running|fly|flies|flew|flights|offer*|push*|do|does|doing|business|trading|trades"
     static let operatesRules: [RelationRule] = [
-        RelationRule("operates.verb-in", "<A+:Company|Organization> [ , __8 , ] [,] [which|who|that] __6 \(operateVerb) __5 in|into|across|throughout|to <M+:Market> [ ...8 and in <N+:Market> ]",
+        RelationRule("operates.verb-in", "<A+:Company|Organization> APPOS [,] [which|who|that] __6 \(operateVerb) __8 in|into|across|throughout|to <M+:Market> [ ...10 ( and in | and will later expand to | and later to | and then to | and to | and will expand to | and expand to | and into ) <N+:Market> ]",
                      [.rel("OPERATES_IN", "A", "M"), .rel("OPERATES_IN", "A", "N")]),
         RelationRule("operates.verb-market", "\(subject("A", "Company|Organization")) __5 cover*|serv*|enter*|entered|dominat*|lead|leads|led [the] <M+:Market>",
                      [.rel("OPERATES_IN", "A", "M")]),
@@ -204,7 +208,7 @@ extension RelationRule {
                      [.rel("OPERATES_IN", "A", "M")]),
         RelationRule("operates.market-poss", "<A:Company|Organization> , <M:Market's> largest|biggest|leading|top|second|main",
                      [.rel("OPERATES_IN", "A", "M")]),
-        RelationRule("operates.its-market", "<A:Company|Organization> ...3 in <M:Market> , its|their largest|biggest|main|key|most|home|second __2 market",
+        RelationRule("operates.its-market", "<A:Company|Organization> ...3 in <M:Market> , <Z:Company|Organization's> largest|biggest|main|key|most|home|second __2 market",
                      [.rel("OPERATES_IN", "A", "M")]),
         RelationRule("operates.count-among", "<A+:Company|Organization> __3 count <M+:Market> among their|its __2 markets",
                      [.rel("OPERATES_IN", "A", "M")]),
@@ -218,7 +222,7 @@ extension RelationRule {
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
         RelationRule("sub.poss-unit-name", "<B:Company's> __4 \(unitNoun) [,] [called|named|dubbed] <A:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
-        RelationRule("sub.unit-of", "<A+:Company> [,] [which|who|that] __5 subsidiary|subsidiaries|unit|units|division|divisions|arm|affiliate|affiliates|spinoff|offshoot of <B:Company>",
+        RelationRule("sub.unit-of", "<A+:Company> [,] [which|who|that] __7 subsidiary|subsidiaries|unit|units|division|divisions|arm|affiliate|affiliates|spinoff|offshoot of <B:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
         RelationRule("sub.members-of-company", "<A+:Company> __5 airlines|brands|carmakers|companies|members of <B:Company>",
                      [.rel("SUBSIDIARY_OF", "A", "B")]),
