@@ -112,8 +112,12 @@ final class AnaphoraResolver {
 
     /// Resolves the anaphors of `view` against the mentions before them.
     func resolve(_ view: inout SentenceView, history: MentionHistory, tokens: [Token], bytes: TextBytes) {
-        for c in rules {
-            matcher.load(view: view, tokens: tokens, bytes: bytes)
+        var loaded = false
+        for c in rules where matcher.canMatch(c.pattern) {
+            if !loaded {
+                matcher.load(view: view)
+                loaded = true
+            }
             // Later matches first, so replacing items does not shift the ranges still to do.
             for m in matcher.matches(c.pattern).reversed() {
                 let start = m.items.lowerBound, end = m.items.upperBound
@@ -145,10 +149,11 @@ final class AnaphoraResolver {
                 }
                 guard antecedents.count == c.rule.count else { continue }
                 var set = LabelSet(rawValue: ~0)
-                for e in antecedents { set = set.intersection(catalog[e].labelSet) }
+                for e in antecedents { set = set.intersection(catalog.bits(of: e)) }
                 let covered = view.items[start].tokens.lowerBound..<view.items[end - 1].tokens.upperBound
                 view.replace(items: m.items, with: ViewMention(entities: antecedents, labels: set, tokens: covered,
                                                                possessive: c.rule.possessive, origin: .anaphor))
+                loaded = false
             }
         }
     }
@@ -178,7 +183,7 @@ final class AnaphoraResolver {
                        excluded: Set<Int>) -> Int? {
         func matches(_ e: Int, _ l: LabelSet) -> Bool {
             guard l.rawValue & labels.rawValue != 0, !excluded.contains(e) else { return false }
-            let words = TextFolding.fold(catalog[e].name).split(whereSeparator: { $0 == " " || $0 == "-" })
+            let words = TextFolding.fold(catalog.name(of: e)).split(whereSeparator: { $0 == " " || $0 == "-" })
             return words.contains { $0 == head }
         }
         var i = item - 1
@@ -193,14 +198,14 @@ final class AnaphoraResolver {
                       history: MentionHistory, excluded: Set<Int>, country: String?) -> [Int] {
         func fits(_ l: LabelSet, _ e: Int) -> Bool {
             guard l.rawValue & labels.rawValue != 0, !excluded.contains(e) else { return false }
-            if let c = country, let known = catalog[e].country, TextFolding.fold(known) != TextFolding.fold(c) { return false }
+            if let c = country, let known = catalog.country(of: e), TextFolding.fold(known) != TextFolding.fold(c) { return false }
             return true
         }
         if rule.count > 1 {
             // The latest coordination of as many entities: "Sony and Honda … the two companies".
             let here = MentionHistory.coordinations(view, before: item, comma: lexicon.comma, and: and)
             let candidates = here.reversed().map { ($0.0, $0.1) } + history.groups.reversed().map { ($0.entities, $0.labels) }
-            if let g = candidates.first(where: { $0.0.count == rule.count && $0.0.allSatisfy { fits(catalog[$0].labelSet, $0) } }) {
+            if let g = candidates.first(where: { $0.0.count == rule.count && $0.0.allSatisfy { fits(catalog.bits(of: $0), $0) } }) {
                 return g.0
             }
         }

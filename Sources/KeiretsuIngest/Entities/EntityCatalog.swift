@@ -55,8 +55,9 @@ struct CatalogEntity {
 }
 
 final class EntityCatalog {
-    private(set) var entities: [CatalogEntity] = []
-    private var byKey: [String: Int] = [:]
+    // Single-threaded: no run-time exclusivity checks (see Lexicon).
+    @exclusivity(unchecked) private(set) var entities: [CatalogEntity] = []
+    @exclusivity(unchecked) private var byKey: [String: Int] = [:]
     var labelTable: LabelTable
 
     init(labels: [String]) {
@@ -66,6 +67,12 @@ final class EntityCatalog {
     var count: Int { entities.count }
 
     subscript(_ i: Int) -> CatalogEntity { entities[i] }
+
+    // Field accessors: reading one field does not copy (and retain) the whole entity.
+    func bits(of i: Int) -> LabelSet { entities[i].labelSet }
+    func name(of i: Int) -> String { entities[i].name }
+    func labels(of i: Int) -> [String] { entities[i].labels }
+    func country(of i: Int) -> String? { entities[i].country }
 
     private static func key(_ label: String, _ name: String) -> String {
         label + "\u{1F}" + TextFolding.fold(name)
@@ -98,6 +105,7 @@ final class EntityCatalog {
     /// Records `surface` as an alias of entity `i` when it is a new spelling. Returns whether it was.
     @discardableResult
     func noteSurface(_ i: Int, _ surface: String) -> Bool {
+        if surface == entities[i].name || entities[i].aliases.contains(surface) { return false }
         let f = TextFolding.fold(surface)
         guard !f.isEmpty, !entities[i].foldedForms.contains(f) else { return false }
         entities[i].foldedForms.insert(f)

@@ -129,6 +129,13 @@ final class EntityDiscovery {
             // nor is a place made into an adjective ("a Munich-based subsidiary").
             let name = EntityDiscovery.normalizedName(tokens, i..<end, bytes)
             let adjective = end < hi && tokens[end].flags.contains(.hyphenBefore) && hyphenSuffixes.contains(tokens[end].key)
+            // "Shares rose …": a lone capitalised word opening the sentence, written in lower
+            // case elsewhere, is an ordinary word.
+            let sentenceInitial = i == range.lowerBound || (i == range.lowerBound + 1 && tokens[range.lowerBound].kind == .punct)
+            if end - i == 1 && sentenceInitial && lexicon.seenLowercase(t.key) {
+                i = end
+                continue
+            }
             if !adjective && !demonymPhrases.contains(TextFolding.fold(name))
                 && !(i..<end).allSatisfy({ demonyms.contains(tokens[$0].key) || tokens[$0].flags.contains(.hyphenBefore) }) {
                 out.append(Candidate(tokens: i..<end, name: name))
@@ -178,12 +185,16 @@ final class EntityDiscovery {
         }
         // By context, in table order.
         guard view.items.contains(where: { $0.kind == .candidate }) else { return found }
-        for (cue, pattern, _) in cues {
+        var loaded = false
+        for (cue, pattern, _) in cues where matcher.canMatch(pattern) {
             guard let slot = pattern.slot("X") else { continue }
             var progress = true
             while progress {
                 progress = false
-                matcher.load(view: view, tokens: tokens, bytes: bytes)
+                if !loaded {
+                    matcher.load(view: view)
+                    loaded = true
+                }
                 for m in matcher.matches(pattern) {
                     guard case .candidate(let item)? = m.values[slot], view.items[item].kind == .candidate else { continue }
                     let c = view.candidates[Int(view.items[item].ref)]
@@ -194,6 +205,7 @@ final class EntityDiscovery {
                         view.extendCandidate(item: item, name: c.name + " " + bytes.text(tokens[view.items[item + 1].tokens.lowerBound]))
                     }
                     found.append(promote(&view, item, cue.labels, props, cue: cue.name))
+                    loaded = false
                     progress = true
                     break  // re-match: items moved, and coordinations can chain
                 }
@@ -293,7 +305,7 @@ final class EntityDiscovery {
             entity = catalog.add(labels: labels, name: c.name, properties: props)
             isNew = true
         }
-        view.promote(item: item, entity: entity, labels: catalog[entity].labelSet, origin: .discovered,
+        view.promote(item: item, entity: entity, labels: catalog.bits(of: entity), origin: .discovered,
                      possessiveKey: lexicon.possessive)
         return Found(entity: entity, cue: cue, isNew: isNew)
     }

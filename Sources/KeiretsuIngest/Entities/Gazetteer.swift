@@ -17,44 +17,48 @@ struct GazetteerEntry: Hashable {
 }
 
 final class Gazetteer {
-    private var edges: [Int64: Int32] = [:]
-    private var terminals: [Int32: [GazetteerEntry]] = [:]
-    private var nodeCount: Int32 = 1  // node 0 is the root
+    // Single-threaded, hot: no run-time exclusivity checks (see Lexicon).
+    @exclusivity(unchecked) private var edges: [Int64: Int32] = [:]
+    @exclusivity(unchecked) private var terminals: [Int32: [GazetteerEntry]] = [:]
+    @exclusivity(unchecked) private var nodeCount: Int32 = 1  // node 0 is the root
+    /// Bit set over word ids: the words some phrase starts with (most tokens start none, and
+    /// this answers for them without hashing).
+    @exclusivity(unchecked) private var firstWords: [UInt64] = []
     private let lexicon: Lexicon
-    private let tokenizer: Tokenizer
+    private let phrases: PhraseKeys
 
-    init(lexicon: Lexicon) {
+    init(lexicon: Lexicon, phrases: PhraseKeys? = nil) {
         self.lexicon = lexicon
-        self.tokenizer = Tokenizer(lexicon: lexicon)
+        self.phrases = phrases ?? PhraseKeys(lexicon: lexicon)
     }
 
     var isEmpty: Bool { terminals.isEmpty }
 
     /// The folded word ids of `phrase` and whether it is a single capitalised word.
     func keys(_ phrase: String) -> (keys: [WordID], singleCapitalized: Bool) {
-        let tokens = tokenizer.tokenize(Array(phrase.utf8))
-        let words = tokens.filter { $0.kind == .word || $0.kind == .number }
-        return (tokens.map(\.key), words.count == 1 && tokens.count == 1 && (words.first?.isCapitalized ?? false))
+        let k = phrases.keys(phrase)
+        return (k.keys, k.singleCapitalized)
     }
 
     /// Enters `phrase` for `entity` (and, for "the …", the phrase without the article).
     func add(_ phrase: String, entity: Int) {
-        let (k, single) = keys(phrase)
+        let p = phrases.keys(phrase)
+        let k = p.keys
         guard !k.isEmpty else { return }
-        insert(k, GazetteerEntry(entity: entity, requiresCapital: single))
+        insert(k, GazetteerEntry(entity: entity, requiresCapital: p.singleCapitalized))
         // "the Lozenge house" also as "Lozenge house" — but "the partnership" not as
         // "partnership": without its article a common noun names nothing.
-        if k.count >= 2 && k[0] == lexicon.the {
-            let rest = Array(k.dropFirst())
-            let restTokens = tokenizer.tokenize(Array(phrase.utf8)).dropFirst()
-            if restTokens.contains(where: { $0.isCapitalized }) {
-                let capital = rest.count == 1 && (restTokens.first?.isCapitalized ?? false)
-                insert(rest, GazetteerEntry(entity: entity, requiresCapital: capital))
-            }
+        if k.count >= 2 && k[0] == lexicon.the && p.capitalizedAfterFirst {
+            insert(Array(k.dropFirst()), GazetteerEntry(entity: entity, requiresCapital: k.count == 2 && p.secondCapitalized))
         }
     }
 
     private func insert(_ keys: [WordID], _ entry: GazetteerEntry) {
+        if let k = keys.first, k >= 0 {
+            let w = Int(k) >> 6
+            if w >= firstWords.count { firstWords.append(contentsOf: repeatElement(0, count: w + 1 - firstWords.count)) }
+            firstWords[w] |= 1 << UInt64(Int(k) & 63)
+        }
         var node: Int32 = 0
         for k in keys {
             let edge = (Int64(node) << 32) | Int64(UInt32(bitPattern: k))
@@ -74,6 +78,7 @@ final class Gazetteer {
     /// The longest phrase starting at token `start` (not reaching `limit`): its end index and
     /// the entities it names (those whose capitalisation guard passes), or nil.
     func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, entries: [GazetteerEntry])? {
+        guard start < limit, startsPhrase(tokens[start].key) else { return nil }
         var node: Int32 = 0
         var best: (Int, [GazetteerEntry])? = nil
         var i = start
@@ -91,7 +96,39 @@ final class Gazetteer {
     }
 
     /// Whether any phrase starts with the word `key` (a cheap pre-check).
+    @inline(__always)
     func startsPhrase(_ key: WordID) -> Bool {
-        edges[Int64(UInt32(bitPattern: key))] != nil
+        let w = Int(key) >> 6
+        return key >= 0 && w < firstWords.count && firstWords[w] & (1 << UInt64(Int(key) & 63)) != 0
+    }
+}
+
+/// Phrases tokenized the article way, remembered: names and short forms are entered again and
+/// again (every document re-enters its people's surnames), and tokenizing them dominated that.
+final class PhraseKeys {
+    struct Entry {
+        var keys: [WordID]
+        var singleCapitalized: Bool
+        var capitalizedAfterFirst: Bool
+        var secondCapitalized: Bool
+    }
+
+    private let tokenizer: Tokenizer
+    private var cache: [String: Entry] = [:]
+
+    init(lexicon: Lexicon) {
+        tokenizer = Tokenizer(lexicon: lexicon)
+    }
+
+    func keys(_ phrase: String) -> Entry {
+        if let e = cache[phrase] { return e }
+        let tokens = tokenizer.tokenize(Array(phrase.utf8))
+        let words = tokens.filter { $0.kind == .word || $0.kind == .number }
+        let e = Entry(keys: tokens.map(\.key),
+                      singleCapitalized: words.count == 1 && tokens.count == 1 && (words.first?.isCapitalized ?? false),
+                      capitalizedAfterFirst: tokens.dropFirst().contains { $0.isCapitalized },
+                      secondCapitalized: tokens.count > 1 && tokens[1].isCapitalized)
+        cache[phrase] = e
+        return e
     }
 }

@@ -86,7 +86,7 @@ final class MentionFinder {
                 modifier = true
             }
             let possessive = bestEnd < hi && tokens[bestEnd].kind == .possessive
-            out.append(ViewMention(entities: [bestEntity], labels: catalog[bestEntity].labelSet, tokens: i..<bestEnd,
+            out.append(ViewMention(entities: [bestEntity], labels: catalog.bits(of: bestEntity), tokens: i..<bestEnd,
                                    possessive: possessive, origin: origin, modifier: modifier))
             i = bestEnd + (possessive ? 1 : 0)
         }

@@ -23,6 +23,9 @@ final class DocumentExtractor {
     private let dates: DateFinder
     private let particles: Set<WordID>
     private let corporateSuffixes: Set<String>
+    private let phraseKeys: PhraseKeys
+    /// Short forms by entity (names do not change during a run).
+    private var shortFormCache: [Int: [String]] = [:]
 
     init(catalog: EntityCatalog, lexicon: Lexicon, schema: GraphSchema, rules: [RelationRule]) throws {
         self.lexicon = lexicon
@@ -41,6 +44,7 @@ final class DocumentExtractor {
                                           catalog: catalog, finder: finder, schema: schema)
         dates = DateFinder(lexicon: lexicon)
         particles = Set(CueWords.nameParticles.map { lexicon.intern(folding: $0) })
+        phraseKeys = PhraseKeys(lexicon: lexicon)
         corporateSuffixes = Set(CueWords.corporateSuffixes.map { TextFolding.fold($0) })
     }
 
@@ -49,7 +53,7 @@ final class DocumentExtractor {
         let tokens = tokenizer.tokenize(article.bytes, range: article.body)
         let sentences = splitter.split(tokens)
         var doc = DocumentExtraction(article: article, sentences: sentences)
-        let overlay = Gazetteer(lexicon: lexicon)
+        let overlay = Gazetteer(lexicon: lexicon, phrases: phraseKeys)
         var shortFormsAdded: Set<Int> = []
         var history = MentionHistory()
         var state = DocumentState()
@@ -60,6 +64,7 @@ final class DocumentExtractor {
 
         for (si, sentence) in sentences.enumerated() {
             let range = sentence.tokens
+            matcher.prepare(sentence: range, tokens: tokens, bytes: bytes)
             let mentions = finder.find(tokens, range, overlay: overlay)
             let candidates = discovery.candidates(tokens, range, mentions: mentions, bytes: bytes)
             var view = SentenceView(tokens: tokens, range: range, mentions: mentions, candidates: candidates, sentence: si)
@@ -77,7 +82,13 @@ final class DocumentExtractor {
                 guard isPerson || isCompany else { continue }
                 for e in m.entities where !shortFormsAdded.contains(e) {
                     shortFormsAdded.insert(e)
-                    let forms = isPerson ? shortForms(catalog[e].name) : companyShortForms(catalog[e].name)
+                    let forms: [String]
+                    if let cached = shortFormCache[e] {
+                        forms = cached
+                    } else {
+                        forms = isPerson ? shortForms(catalog.name(of: e)) : companyShortForms(catalog.name(of: e))
+                        shortFormCache[e] = forms
+                    }
                     for s in forms { overlay.add(s, entity: e) }
                     addedShortForm = addedShortForm || !forms.isEmpty
                 }
@@ -113,7 +124,7 @@ final class DocumentExtractor {
             }
             for f in facts { add(f, to: &doc, seen: &seen) }
             for a in attributes {
-                if let v = schema.checkNodeProperty(labels: catalog[a.entity].labels, key: a.key, value: a.value) {
+                if let v = schema.checkNodeProperty(labels: catalog.labels(of: a.entity), key: a.key, value: a.value) {
                     doc.rejected.append(RejectedFact(type: "@" + a.key, from: a.entity, to: a.entity, properties: [a.key: a.value],
                                                      rule: a.rule, sentence: a.sentence, reason: v.message))
                 } else if !doc.attributes.contains(where: { $0.entity == a.entity && $0.key == a.key }) {
@@ -128,7 +139,7 @@ final class DocumentExtractor {
     /// a fact that breaks the schema goes to `rejected`.
     private func add(_ f: ExtractedFact, to doc: inout DocumentExtraction, seen: inout [String: Int]) {
         let spec = schema.relationship(f.type)
-        if let v = schema.check(type: f.type, fromLabels: catalog[f.from].labels, toLabels: catalog[f.to].labels,
+        if let v = schema.check(type: f.type, fromLabels: catalog.labels(of: f.from), toLabels: catalog.labels(of: f.to),
                                 properties: f.properties) {
             doc.rejected.append(RejectedFact(type: f.type, from: f.from, to: f.to, properties: f.properties, rule: f.rule,
                                              sentence: f.sentence, reason: v.message))
@@ -175,7 +186,7 @@ final class DocumentExtractor {
             let c = view.candidates[Int(view.items[idx].ref)]
             guard let m = overlay.longestMatch(tokens, from: c.tokens.lowerBound, limit: c.tokens.upperBound),
                   m.end == c.tokens.upperBound, let e = m.entries.first else { continue }
-            view.promote(item: idx, entity: e.entity, labels: catalog[e.entity].labelSet, origin: .surname,
+            view.promote(item: idx, entity: e.entity, labels: catalog.bits(of: e.entity), origin: .surname,
                          possessiveKey: lexicon.possessive)
         }
     }

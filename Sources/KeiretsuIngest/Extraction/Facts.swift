@@ -53,8 +53,9 @@ struct DocumentExtraction {
 
     func sentenceText(_ i: Int) -> String {
         guard i >= 0 && i < sentences.count else { return "" }
-        let raw = article.text(sentences[i].byteRange)
+        let r = sentences[i].byteRange
         // One line: provenance prints the sentence on one line whatever the file's wrapping.
-        return raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        guard article.bytes[r].contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return article.text(r) }
+        return article.text(r).split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 }

@@ -46,13 +46,13 @@ extension RelationExtractor {
                 return .string(rs[min(roleIndex, rs.count - 1)].name)
             case .mentions(let refs):
                 guard let r = refs.first, let e = view.mentions[r].entities.first else { return nil }
-                return .string(catalog[e].name)
+                return .string(catalog.name(of: e))
             case .phrase(let pieces):
                 guard let first = pieces.first else { return nil }
                 switch first {
                 case .mention(let r):
                     guard let e = view.mentions[r].entities.first else { return nil }
-                    return .string(catalog[e].name)
+                    return .string(catalog.name(of: e))
                 case .text(let range):
                     return .string(RelationExtractor.phraseName(tokens, range, bytes))
                 }

@@ -19,13 +19,20 @@ struct DocumentState {
 }
 
 final class RelationExtractor {
-    struct CompiledRule {
-        var rule: RelationRule
-        var pattern: CompiledPattern
+    final class CompiledRule {
+        let rule: RelationRule
+        let pattern: CompiledPattern
         /// Relationship types (and `@attribute` keys) the rule makes, for overlap suppression.
-        var makes: Set<String>
+        let makes: Set<String>
         /// Phrase slots and the label of the entity a phrase names.
-        var phraseLabels: [Int: String]
+        let phraseLabels: [Int: String]
+
+        init(rule: RelationRule, pattern: CompiledPattern, makes: Set<String>, phraseLabels: [Int: String]) {
+            self.rule = rule
+            self.pattern = pattern
+            self.makes = makes
+            self.phraseLabels = phraseLabels
+        }
     }
 
     let rules: [CompiledRule]
@@ -121,12 +128,8 @@ final class RelationExtractor {
     /// Facts and attributes stated by one sentence; `created` collects entities named by phrases.
     func extract(_ view: SentenceView, tokens: [Token], bytes: TextBytes, state: inout DocumentState,
                  created: inout [(entity: Int, surface: String)]) -> ([ExtractedFact], [ExtractedAttribute]) {
-        var present = GroupBits(count: literals.groupCount)
-        for item in view.items where item.kind == .token {
-            for g in literals.groups(item.ref) { present.insert(g) }
-        }
         guard view.items.contains(where: { $0.kind == .mention }) else { return ([], []) }
-        matcher.load(view: view, tokens: tokens, bytes: bytes)
+        matcher.load(view: view)
         var itemOfMention: [Int: Int] = [:]
         for (i, item) in view.items.enumerated() where item.kind == .mention { itemOfMention[Int(item.ref)] = i }
         var facts: [ExtractedFact] = []
@@ -134,7 +137,7 @@ final class RelationExtractor {
         var claimed: [String: [Range<Int>]] = [:]
         var mirrors: [(String, String, String, String)] = []
         for cr in rules {
-            guard cr.pattern.requiredLiterals.allSatisfy(present.contains) else { continue }
+            guard matcher.canMatch(cr.pattern) else { continue }
             for m in matcher.matches(cr.pattern) {
                 // Skip a match whose entities were all read already, for the same relationship
                 // type, by an earlier rule: it restates what that rule took.
@@ -173,7 +176,7 @@ final class RelationExtractor {
                         }
                     case .attribute(let slot, let key, let v):
                         for e in endpoint(.slot(slot), m, cr, view, tokens, bytes, state, &created) {
-                            guard let value = propertyValue(v, type: nil, key: key, labels: catalog[e.entity].labels,
+                            guard let value = propertyValue(v, type: nil, key: key, labels: catalog.labels(of: e.entity),
                                                              m, cr, view, tokens, bytes, element: nil) else { continue }
                             attributes.append(ExtractedAttribute(entity: e.entity, key: key, value: value,
                                                                  rule: cr.rule.name, sentence: view.sentence))
@@ -246,14 +249,14 @@ final class RelationExtractor {
                           _ created: inout [(entity: Int, surface: String)]) -> [Element] {
         switch ep {
         case .participants:
-            return state.participants.map { Element(entity: $0, text: catalog[$0].name) }
+            return state.participants.map { Element(entity: $0, text: catalog.name(of: $0)) }
         case .slot(let name):
             guard let s = cr.pattern.slot(name), let v = m.values[s] else { return [] }
             switch v {
             case .mentions(let refs):
                 var out: [Element] = []
                 for r in refs {
-                    for e in view.mentions[r].entities { out.append(Element(entity: e, text: catalog[e].name)) }
+                    for e in view.mentions[r].entities { out.append(Element(entity: e, text: catalog.name(of: e))) }
                 }
                 return out
             case .phrase(let pieces):
@@ -262,7 +265,7 @@ final class RelationExtractor {
                     switch piece {
                     case .mention(let r):
                         guard let e = view.mentions[r].entities.first else { return nil }
-                        return Element(entity: e, text: catalog[e].name)
+                        return Element(entity: e, text: catalog.name(of: e))
                     case .text(let range):
                         var name = RelationExtractor.phraseName(tokens, range, bytes)
                         // "the SEA electric-vehicle architecture" → "SEA architecture".
@@ -282,7 +285,7 @@ final class RelationExtractor {
         case .derived(let label, let template, let slot):
             let base = endpoint(.slot(slot), m, cr, view, tokens, bytes, state, &created)
             return base.map { b in
-                let name = template.replacingOccurrences(of: "{}", with: catalog[b.entity].name)
+                let name = template.replacingOccurrences(of: "{}", with: catalog.name(of: b.entity))
                 let e = entity(label: label, name: name)
                 created.append((e, ""))
                 return Element(entity: e, text: name)

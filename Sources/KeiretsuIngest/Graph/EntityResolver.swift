@@ -64,7 +64,7 @@ final class EntityResolver {
         guard !fresh.isEmpty, let id = catalog[i].nodeID else { return }
         var list: [Value] = []
         if case .list(let items) = graph.nodeProperty(id, "aliases") { list = items }
-        let name = TextFolding.fold(catalog[i].name)
+        let name = TextFolding.fold(catalog.name(of: i))
         for a in fresh where TextFolding.fold(a) != name { list.append(.string(a)) }
         try graph.setNodeProperty(id, "aliases", .list(list))
     }

@@ -51,31 +51,38 @@ struct ProvenanceWriter {
                                          discoveredBy: doc.discoveredBy[e], nodeID: id))
         }
 
+        var sentenceTexts: [Int: String] = [:]
+        func sentence(_ i: Int) -> String {
+            if let t = sentenceTexts[i] { return t }
+            let t = doc.sentenceText(i)
+            sentenceTexts[i] = t
+            return t
+        }
         var facts: [FactReport] = []
         for f in doc.facts {
             var start = try resolver.node(f.from)
             var end = try resolver.node(f.to)
             if schema.relationship(f.type)?.symmetric == true && end < start { swap(&start, &end) }
-            let sentence = doc.sentenceText(f.sentence)
+            let sentence = sentence(f.sentence)
             var p = f.properties
             p["source"] = .string(a.path)
             p["sentence"] = .string(sentence)
             if p["asOf"] == nil, let d = a.date { p["asOf"] = .temporal(.date(d)) }
             p["rule"] = .string(f.rule)
             let rid = try graph.createRelationship(type: f.type, start: start, end: end, properties: p)
-            facts.append(FactReport(type: f.type, from: catalog[f.from].name, to: catalog[f.to].name, properties: f.properties,
+            facts.append(FactReport(type: f.type, from: catalog.name(of: f.from), to: catalog.name(of: f.to), properties: f.properties,
                                     rule: f.rule, sentence: sentence, relationshipID: rid))
         }
 
         var attributes: [AttributeReport] = []
         for at in doc.attributes {
             try graph.setNodeProperty(try resolver.node(at.entity), at.key, at.value)
-            attributes.append(AttributeReport(entity: catalog[at.entity].name, key: at.key, value: at.value, rule: at.rule,
-                                              sentence: doc.sentenceText(at.sentence)))
+            attributes.append(AttributeReport(entity: catalog.name(of: at.entity), key: at.key, value: at.value, rule: at.rule,
+                                              sentence: sentence(at.sentence)))
         }
 
         let rejected = doc.rejected.map {
-            RejectedFactReport(type: $0.type, from: catalog[$0.from].name, to: catalog[$0.to].name, rule: $0.rule,
+            RejectedFactReport(type: $0.type, from: catalog.name(of: $0.from), to: catalog.name(of: $0.to), rule: $0.rule,
                                sentence: doc.sentenceText($0.sentence), reason: $0.reason)
         }
         return DocumentReport(path: a.path, title: a.title, date: a.date, source: a.source, format: a.format,

@@ -98,6 +98,10 @@ public struct ArticleReader: Sendable {
     /// A `---` block at the very start: its `key: value` fields (keys lower-cased, quotes
     /// removed) and the body after the closing `---`.
     func frontMatter(_ b: [UInt8], from start: Int) -> FrontMatterResult? {
+        // Cheap refusal first: most articles do not open with "---".
+        var s = start
+        while s < b.count && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+        guard s + 3 <= b.count, b[s] == 0x2D, b[s + 1] == 0x2D, b[s + 2] == 0x2D else { return nil }
         let lines = lineRanges(b, from: start)
         guard let first = lines.first, trimmed(b, first) == "---" else { return nil }
         var fields: [String: String] = [:]
@@ -197,19 +201,16 @@ public struct ArticleReader: Sendable {
 
     /// The first Markdown heading, else the first sentence of the body, trimmed to a title.
     func deriveTitle(_ a: Article) -> String {
-        let lines = lineRanges(a.bytes, from: a.body.lowerBound)
-        for line in lines {
-            let t = trimmed(a.bytes, line)
-            if t.isEmpty { continue }
-            if t.hasPrefix("#") {
-                return String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces)
-            }
-            break
+        let b = a.bytes
+        var i = a.body.lowerBound
+        while i < a.body.upperBound && (b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09) { i += 1 }
+        if i < a.body.upperBound && b[i] == 0x23 {  // "# Heading"
+            var j = i
+            while j < a.body.upperBound && b[j] != 0x0A { j += 1 }
+            return String(decoding: b[i..<j], as: UTF8.self).drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
         }
-        let lexicon = Lexicon()
-        let tokens = Tokenizer(lexicon: lexicon).tokenize(a.bytes, range: a.body)
-        guard let first = SentenceSplitter(lexicon: lexicon).split(tokens).first else { return "" }
-        var title = a.text(first.byteRange)
+        let end = firstSentenceEnd(b, from: i, limit: min(a.body.upperBound, i + 1000))
+        var title = String(decoding: b[i..<end], as: UTF8.self)
         // One line, single spaces, and no closing period.
         title = title.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
         if title.count > maxTitleLength {
@@ -219,5 +220,39 @@ public struct ArticleReader: Sendable {
         }
         if title.hasSuffix(".") && !title.hasSuffix("..") { title.removeLast() }
         return title
+    }
+
+    /// Where the first sentence ends: a `.`, `!` or `?` followed by a space and a capital, a digit
+    /// or an opening quote — unless the word before the period is an abbreviation ("Mr.", "Inc.",
+    /// "U.S.") or an initial — or a blank line. A byte scan (the full SentenceSplitter needs a
+    /// lexicon, which reading one title does not justify).
+    func firstSentenceEnd(_ b: [UInt8], from start: Int, limit: Int) -> Int {
+        var i = start
+        while i < limit {
+            let c = b[i]
+            if c == 0x0A, i + 1 < limit, b[i + 1] == 0x0A || (b[i + 1] == 0x0D) { return i }
+            if c == 0x2E || c == 0x21 || c == 0x3F {
+                var j = i + 1
+                guard j < limit, b[j] == 0x20 || b[j] == 0x0A else { i += 1; continue }
+                while j < limit && (b[j] == 0x20 || b[j] == 0x0A) { j += 1 }
+                guard j < limit else { return i + 1 }
+                let n = b[j]
+                let starts = (n >= 0x41 && n <= 0x5A) || TextFolding.isASCIIDigit(n) || n == 0x22 || n >= 0xC0
+                if starts && (c != 0x2E || !ArticleReader.isAbbreviation(b, before: i, from: start)) { return i + 1 }
+            }
+            i += 1
+        }
+        return limit
+    }
+
+    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr",
+                                                      "vs", "no", "e.g", "i.e", "u.s", "u.k", "prof", "gen", "gov"]
+
+    private static func isAbbreviation(_ b: [UInt8], before period: Int, from start: Int) -> Bool {
+        var k = period
+        while k > start && (TextFolding.isASCIILetter(b[k - 1]) || b[k - 1] == 0x2E) { k -= 1 }
+        let word = String(decoding: b[k..<period], as: UTF8.self).lowercased()
+        if word.count == 1, let f = word.first, f.isLetter { return true }  // an initial
+        return abbreviations.contains(word)
     }
 }

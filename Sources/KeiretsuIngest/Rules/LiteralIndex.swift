@@ -11,7 +11,10 @@ final class LiteralIndex {
     private var exact: [WordID: [Int32]] = [:]
     private var prefixes: [(prefix: [UInt8], group: Int32)] = []
     private var groupsByKey: [[String]: Int32] = [:]
-    private var cache: [[Int32]?] = []
+    // Per word id: where its groups sit in `pool` (start −1: not computed yet).
+    @exclusivity(unchecked) private var cacheStart: [Int32] = []
+    @exclusivity(unchecked) private var cacheCount: [Int32] = []
+    @exclusivity(unchecked) private var pool: [Int32] = []
     private(set) var groupCount: Int32 = 0
 
     init(lexicon: Lexicon) {
@@ -34,19 +37,31 @@ final class LiteralIndex {
                 exact[id, default: []].append(g)
             }
         }
-        cache = []  // prefixes may have changed what cached words satisfy
+        // Prefixes may have changed what cached words satisfy.
+        cacheStart = []
+        cacheCount = []
+        pool = []
         return g
     }
 
-    /// The groups word `w` satisfies.
+    /// The groups word `w` satisfies, handed to `body` one by one.
     @inline(__always)
-    func groups(_ w: WordID) -> [Int32] {
+    func forEachGroup(_ w: WordID, _ body: (Int32) -> Void) {
         let i = Int(w)
-        if i < cache.count, let c = cache[i] { return c }
-        return compute(w)
+        if i >= cacheStart.count || cacheStart[i] < 0 { compute(w) }
+        guard i < cacheStart.count else { return }
+        let s = Int(cacheStart[i])
+        for k in s..<(s + Int(cacheCount[i])) { body(pool[k]) }
     }
 
-    private func compute(_ w: WordID) -> [Int32] {
+    /// The groups word `w` satisfies.
+    func groups(_ w: WordID) -> [Int32] {
+        var out: [Int32] = []
+        forEachGroup(w) { out.append($0) }
+        return out
+    }
+
+    private func compute(_ w: WordID) {
         var out = exact[w] ?? []
         if !prefixes.isEmpty {
             let text = Array(lexicon.text(w).utf8)
@@ -55,14 +70,22 @@ final class LiteralIndex {
             }
         }
         let i = Int(w)
-        if i >= cache.count { cache.append(contentsOf: repeatElement(nil, count: max(i + 1 - cache.count, 1024))) }
-        cache[i] = out
-        return out
+        guard i >= 0 else { return }
+        if i >= cacheStart.count {
+            let grow = max(i + 1 - cacheStart.count, 1024)
+            cacheStart.append(contentsOf: repeatElement(-1, count: grow))
+            cacheCount.append(contentsOf: repeatElement(0, count: grow))
+        }
+        cacheStart[i] = Int32(pool.count)
+        cacheCount[i] = Int32(out.count)
+        pool.append(contentsOf: out)
     }
 
     @inline(__always)
     func matches(_ w: WordID, _ group: Int32) -> Bool {
-        groups(w).contains(group)
+        var found = false
+        forEachGroup(w) { if $0 == group { found = true } }
+        return found
     }
 }
 

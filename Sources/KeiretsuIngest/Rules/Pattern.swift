@@ -52,14 +52,82 @@ indirect enum PatternNode {
     case optional([PatternNode])
 }
 
-struct CompiledPattern {
-    var nodes: [PatternNode]
-    var slotNames: [String]
-    var slotKinds: [SlotKind]
-    /// Literal groups that every match must contain (a quick pre-check per sentence).
-    var requiredLiterals: [Int32]
+/// A compiled pattern (a class: rule tables are walked for every sentence, and copying a struct
+/// of arrays there cost reference counting on every step).
+final class CompiledPattern {
+    let nodes: [PatternNode]
+    let slotNames: [String]
+    let slotKinds: [SlotKind]
+    /// What every match must contain, as sets of literal groups of which one must occur in the
+    /// sentence (a literal, or one of a group's alternatives) — a quick pre-check per sentence.
+    let requirements: [[Int32]]
+    /// The same pattern as flat data, for the matcher.
+    let program: PatternProgram
+
+    init(nodes: [PatternNode], slotNames: [String], slotKinds: [SlotKind], quantityGroups: QuantityGroups) {
+        self.nodes = nodes
+        self.slotNames = slotNames
+        self.slotKinds = slotKinds
+        requirements = CompiledPattern.requirements(nodes, quantityGroups)
+        program = PatternProgram(nodes)
+    }
 
     func slot(_ name: String) -> Int? { slotNames.firstIndex(of: name) }
+
+    /// The literal requirements of a sequence: each literal is one; a group whose every
+    /// alternative requires something requires the union of its alternatives' first requirements.
+    /// A role title, a percentage or an amount needs one of its words in the sentence too.
+    static func requirements(_ seq: [PatternNode], _ q: QuantityGroups) -> [[Int32]] {
+        var out: [[Int32]] = []
+        for n in seq {
+            switch n {
+            case .literal(let g):
+                out.append([g])
+            case .role:
+                out.append([q.role])
+            case .percent:
+                out.append([q.percent])
+            case .money:
+                out.append([q.money])
+            case .group(let alts):
+                var union: [Int32] = []
+                var all = true
+                for a in alts {
+                    guard let first = requirements(a, q).first else { all = false; break }
+                    union += first
+                }
+                if all && !union.isEmpty { out.append(union) }
+            default:
+                break
+            }
+        }
+        return out
+    }
+}
+
+/// Literal groups of the words a quantity cannot be written without.
+struct QuantityGroups {
+    var role: Int32
+    var percent: Int32
+    var money: Int32
+
+    init(_ literals: LiteralIndex) {
+        func words(_ phrases: [String]) -> [String] {
+            var out: [String] = []
+            for p in phrases {
+                for w in p.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+                    var word = String(w)
+                    // "US$" is the word "us" and the symbol "$".
+                    if word.count > 1, let last = word.last, !last.isLetter { out.append(String(last)); word.removeLast() }
+                    out.append(word)
+                }
+            }
+            return out
+        }
+        role = literals.group(words(QuantityWords.roles.map(\.0)))
+        percent = literals.group(["%", "percent", "per", "pct", "percentage"])
+        money = literals.group(words(QuantityWords.currencies.map(\.0)))
+    }
 }
 
 struct PatternCompiler {
@@ -80,9 +148,7 @@ struct PatternCompiler {
         if let extra = pieces.first {
             throw PatternError(rule: rule, message: "unexpected '\(extra)'")
         }
-        var required: [Int32] = []
-        for n in nodes { if case .literal(let g) = n { required.append(g) } }
-        return CompiledPattern(nodes: nodes, slotNames: slotNames, slotKinds: slotKinds, requiredLiterals: required)
+        return CompiledPattern(nodes: nodes, slotNames: slotNames, slotKinds: slotKinds, quantityGroups: QuantityGroups(literals))
     }
 
     private mutating func parseSequence(_ p: inout ArraySlice<String>, rule: String, slotNames: inout [String],

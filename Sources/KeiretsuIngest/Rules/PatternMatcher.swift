@@ -2,11 +2,18 @@
 //
 // Backtracking, depth first, over items: gaps try the fewest skipped items first, optional groups
 // try the group first, lists try the longest coordination first — so the first match found from
-// a start position is the preferred one from there. `matches(_:)` tries every start position and
-// keeps, among overlapping matches, the one that skipped the fewest items in gaps (then the
-// earliest): in "X and Y said Z holds 40% of W" the stake goes to Z, the nearest subject.
-// Sentences are short (tens of items) and rules are pre-filtered by their literals, so the
-// exponential worst case of backtracking is never approached; gap widths are capped at 40.
+// a start position is the preferred one from there. `matches(_:)` tries every start position the
+// pattern's first element allows and keeps, among overlapping matches, the one that skipped the
+// fewest items in gaps (then the earliest): in "X and Y said Z holds 40% of W" the stake goes to
+// Z, the nearest subject.
+//
+// Speed: this is the hot path of ingest. The pattern is a flat POD program (PatternProgram);
+// during a match, slots hold only item ranges (their values — mention lists, numbers, role
+// names, phrase pieces — are read once, for the matches kept); continuations live on a frame
+// stack instead of being allocated; per-sentence data (items, mention labels, the literal groups
+// of every token) sit in buffers owned by the matcher. A match step then touches no reference
+// count. Sentences are short and rules are pre-filtered by their literals, so backtracking never
+// approaches its exponential worst case; gap widths are capped at 40.
 
 enum SlotValue {
     case mentions([Int])
@@ -32,39 +39,61 @@ struct PatternMatch {
     var cost: Int
 }
 
+/// What a slot bound during matching: an item range (start < 0: unbound).
+struct SlotRange {
+    var start: Int32
+    var end: Int32
+    static let unbound = SlotRange(start: -1, end: -1)
+}
+
+struct MentionInfo {
+    var labels: UInt64
+    var plural: Bool
+    var possessive: Bool
+    var modifier: Bool
+}
+
 final class PatternMatcher {
-    private let lexicon: Lexicon
-    private let literals: LiteralIndex
-    private let quantities: QuantityReader
-    private let clauseBreaks: Set<WordID>
-    private let listSeparators: Set<WordID>
-    private let and: WordID
-    private let phraseStops: Set<WordID>
-    private let determiners: Set<WordID>
-    private let genericHeads: Set<WordID>
-    private let qualifierLabels: LabelSet
+    let lexicon: Lexicon
+    let literals: LiteralIndex
+    let quantities: QuantityReader
+    let clauseBreaks: Set<WordID>
+    let listSeparators: Set<WordID>
+    let and: WordID
+    let phraseStops: Set<WordID>
+    let determiners: Set<WordID>
+    let genericHeads: Set<WordID>
+    let qualifierLabels: LabelSet
 
     // The sentence being matched.
-    private var view = SentenceView(tokens: [], range: 0..<0, mentions: [], candidates: [], sentence: 0)
-    private var tokens: [Token] = []
-    private var bytes = TextBytes(bytes: [])
+    // Single-threaded, hot: no run-time exclusivity checks (see Lexicon).
+    @exclusivity(unchecked) private(set) var view = SentenceView(tokens: [], range: 0..<0, mentions: [], candidates: [], sentence: 0)
+    @exclusivity(unchecked) private(set) var tokens: [Token] = []
+    @exclusivity(unchecked) private(set) var bytes = TextBytes(bytes: [])
+    /// Literal groups present in the sentence (rules whose required literals are missing are skipped).
+    @exclusivity(unchecked) private(set) var present = GroupBits(count: 0)
 
-    private final class Cont {
-        let seq: [PatternNode]
-        let index: Int
-        let next: Cont?
-        init(_ seq: [PatternNode], _ index: Int, _ next: Cont?) {
-            self.seq = seq
-            self.index = index
-            self.next = next
-        }
-    }
+    // Owned buffers, reused from sentence to sentence.
+    let items = PODBuffer<Item>()
+    let mentionInfo = PODBuffer<MentionInfo>()
+    let tokenGroupStart = PODBuffer<Int32>()
+    let tokenGroupCount = PODBuffer<Int32>()
+    let groupPool = PODBuffer<Int32>()
+    let clauseBreak = PODBuffer<Bool>()
+    let separator = PODBuffer<UInt8>()  // 0 none, 1 comma, 2 and/&
+    // Scratch space for `matches`, reused from call to call.
+    let slotScratch = PODBuffer<SlotRange>()
+    let frameScratch = PODBuffer<Frame>()
+    let topScratch = PODBuffer<Int32>(capacity: 1)
+    /// Per word id: 1 clause break, 2 comma, 4 "and"/"&" (filled on first sight of a word).
+    @exclusivity(unchecked) private var wordFlags: [UInt8] = []
+    @exclusivity(unchecked) private(set) var sentenceStart = 0
 
     init(lexicon: Lexicon, literals: LiteralIndex, quantities: QuantityReader, qualifierLabels: LabelSet) {
-        self.qualifierLabels = qualifierLabels
         self.lexicon = lexicon
         self.literals = literals
         self.quantities = quantities
+        self.qualifierLabels = qualifierLabels
         clauseBreaks = [lexicon.comma, lexicon.semicolon, lexicon.colon, lexicon.openParen, lexicon.closeParen,
                         lexicon.dash, lexicon.doubleQuote, lexicon.period, lexicon.question, lexicon.exclamation]
         and = lexicon.intern(folding: "and")
@@ -74,270 +103,308 @@ final class PatternMatcher {
         genericHeads = Set(CueWords.genericPhraseHeads.map { lexicon.intern(folding: $0) })
     }
 
-    func load(view: SentenceView, tokens: [Token], bytes: TextBytes) {
-        self.view = view
+    /// Reads the literal groups of a sentence's tokens, once per sentence.
+    func prepare(sentence range: Range<Int>, tokens: [Token], bytes: TextBytes) {
         self.tokens = tokens
         self.bytes = bytes
+        sentenceStart = range.lowerBound
+        present = GroupBits(count: literals.groupCount)
+        tokenGroupStart.removeAll()
+        tokenGroupCount.removeAll()
+        groupPool.removeAll()
+        clauseBreak.removeAll()
+        separator.removeAll()
+        for t in range {
+            let key = tokens[t].key
+            let start = groupPool.count
+            literals.forEachGroup(key) { g in
+                groupPool.append(g)
+                present.insert(g)
+            }
+            tokenGroupStart.append(Int32(start))
+            tokenGroupCount.append(Int32(groupPool.count - start))
+            let f = flags(key)
+            clauseBreak.append(f & 1 != 0)
+            separator.append(f & 2 != 0 ? 1 : f & 4 != 0 ? 2 : 0)
+        }
+    }
+
+    private func flags(_ key: WordID) -> UInt8 {
+        let i = Int(key)
+        if i >= wordFlags.count {
+            wordFlags.append(contentsOf: repeatElement(255, count: max(i + 1 - wordFlags.count, 1024)))
+        }
+        if wordFlags[i] == 255 {
+            var f: UInt8 = 0
+            if clauseBreaks.contains(key) { f |= 1 }
+            if key == lexicon.comma { f |= 2 }
+            if key == and || key == lexicon.ampersand { f |= 4 }
+            wordFlags[i] = f
+        }
+        return wordFlags[i]
+    }
+
+    /// Sets the view to match (after `prepare` for its sentence).
+    func load(view: SentenceView) {
+        self.view = view
+        items.removeAll()
+        for it in view.items { items.append(it) }
+        mentionInfo.removeAll()
+        for m in view.mentions {
+            mentionInfo.append(MentionInfo(labels: m.labels.rawValue, plural: m.isPlural, possessive: m.possessive, modifier: m.modifier))
+        }
+    }
+
+    /// Whether every literal the pattern requires occurs in the sentence.
+    func canMatch(_ pattern: CompiledPattern) -> Bool {
+        for req in pattern.requirements where !req.contains(where: present.contains) { return false }
+        return true
     }
 
     /// The best non-overlapping matches of `pattern` in the loaded view, in item order.
     func matches(_ pattern: CompiledPattern) -> [PatternMatch] {
-        var found: [PatternMatch] = []
-        let empty = [SlotValue?](repeating: nil, count: pattern.slotNames.count)
-        for start in 0..<view.items.count {
-            if let m = match(pattern.nodes, 0, start, empty, 0, nil) {
-                found.append(PatternMatch(items: start..<m.end, values: m.values, cost: m.cost))
+        guard canMatch(pattern) else { return [] }
+        let program = pattern.program
+        let slotCount = pattern.slotNames.count
+        var found: [(Int, Int, Int, [SlotRange])] = []
+        let n = items.count
+        slotScratch.reserve(max(slotCount, 1))
+        let frameCap = program.nodes.count * 4 + 16
+        frameScratch.reserve(frameCap)
+        let slotBuf = slotScratch.pointer
+        let frames = frameScratch.pointer
+        let top = topScratch.pointer
+        program.nodes.withUnsafeBufferPointer { nodes in
+            program.sequences.withUnsafeBufferPointer { seqs in
+                program.alternatives.withUnsafeBufferPointer { alts in
+                    guard let np = nodes.baseAddress, let sp = seqs.baseAddress, let ap = alts.baseAddress else { return }
+                    let c = Ctx(nodes: np, seqs: sp, alts: ap,
+                                items: items.pointer, itemCount: Int32(n), minfo: mentionInfo.pointer,
+                                tgStart: tokenGroupStart.pointer, tgCount: tokenGroupCount.pointer, pool: groupPool.pointer,
+                                clauseBreak: clauseBreak.pointer, separator: separator.pointer, sentenceStart: Int32(sentenceStart),
+                                slots: slotBuf, frames: frames, top: top, frameCap: Int32(frameCap))
+                    for start in 0..<n where canStart(c, program.start, Int32(start)) {
+                        for s in 0..<slotCount { slotBuf[s] = .unbound }
+                        top.pointee = 0
+                        if let (end, cost) = run(c, 0, 0, Int32(start), 0, -1) {
+                            found.append((start, Int(end), Int(cost), Array(UnsafeBufferPointer(start: slotBuf, count: slotCount))))
+                        }
+                    }
+                }
             }
         }
-        guard found.count > 1 else { return found }
-        let ranked = found.sorted { ($0.cost, $0.items.lowerBound) < ($1.cost, $1.items.lowerBound) }
-        var kept: [PatternMatch] = []
-        for m in ranked where !kept.contains(where: { $0.items.overlaps(m.items) }) { kept.append(m) }
-        return kept.sorted { $0.items.lowerBound < $1.items.lowerBound }
-    }
-
-    private typealias State = (end: Int, values: [SlotValue?], cost: Int)
-
-    private func match(_ seq: [PatternNode], _ i: Int, _ pos: Int, _ values: [SlotValue?], _ cost: Int,
-                       _ k: Cont?) -> State? {
-        if i == seq.count {
-            if let k = k { return match(k.seq, k.index, pos, values, cost, k.next) }
-            return (pos, values, cost)
+        var kept: [(Int, Int, Int, [SlotRange])] = []
+        if found.count <= 1 {
+            kept = found
+        } else {
+            for m in found.sorted(by: { ($0.2, $0.0) < ($1.2, $1.0) })
+            where !kept.contains(where: { $0.0 < m.1 && m.0 < $0.1 }) {
+                kept.append(m)
+            }
+            kept.sort { $0.0 < $1.0 }
         }
-        let items = view.items
-        switch seq[i] {
-        case .literal(let g):
-            guard pos < items.count, items[pos].kind == .token, literals.matches(items[pos].ref, g) else { return nil }
-            return match(seq, i + 1, pos + 1, values, cost, k)
-
-        case .entity(let slot, let spec):
-            // "of the Air France-KLM group": an article before a name is no obstacle.
-            if pos + 1 < items.count, items[pos].kind == .token, items[pos].ref == lexicon.the, compatible(pos + 1, spec) != nil {
-                return match(seq, i, pos + 1, values, cost, k)
-            }
-            guard pos < items.count, let first = compatible(pos, spec) else { return nil }
-            if !spec.list {
-                guard !first.isPlural else { return nil }
-                var v = values
-                v[slot] = .mentions([Int(items[pos].ref)])
-                return match(seq, i + 1, pos + 1, v, cost, k)
-            }
-            // Coordination: X (, Y)* (, and | and | &) Z — longest first. A list of two or more
-            // must close with "and" ("Toyota, Honda said" is not a list), and a short descriptor
-            // may stand before an element ("and the parts maker Hyundai Mobis").
-            var ends: [(Int, [Int])] = [(pos + 1, [Int(items[pos].ref)])]
-            var p = pos + 1
-            var refs = [Int(items[pos].ref)]
-            while p < items.count {
-                guard let (q, closing) = listSeparator(p), let next = listElement(q, spec) else { break }
-                refs.append(Int(items[next].ref))
-                p = next + 1
-                if closing { ends.append((p, refs)) }
-            }
-            for (end, r) in ends.reversed() {
-                var v = values
-                v[slot] = .mentions(r)
-                if let s = match(seq, i + 1, end, v, cost, k) { return s }
-            }
-            return nil
-
-        case .candidate(let slot):
-            guard pos < items.count, items[pos].kind == .candidate else { return nil }
-            var v = values
-            v[slot] = .candidate(item: pos)
-            return match(seq, i + 1, pos + 1, v, cost, k)
-
-        case .gap(let maxSkip, let clause, let free):
-            var skipped = 0
-            while true {
-                if let s = match(seq, i + 1, pos + skipped, values, free ? cost : cost + skipped, k) { return s }
-                guard skipped < maxSkip, pos + skipped < items.count else { return nil }
-                let it = items[pos + skipped]
-                if clause && it.kind == .token && clauseBreaks.contains(it.ref) { return nil }
-                skipped += 1
-            }
-
-        case .percent(let slot):
-            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
-                self.quantities.percent(t, a, l, bytes: self.bytes).map { (.number($0.0), $0.1) }
-            }
-        case .number(let slot):
-            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
-                self.quantities.number(t, a, l, bytes: self.bytes).map { (.number($0.0), $0.1) }
-            }
-        case .money(let slot):
-            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
-                self.quantities.money(t, a, l, bytes: self.bytes).map { (.money($0.0), $0.1) }
-            }
-        case .role(let slot):
-            return quantity(pos, seq, i, values, cost, k, slot) { t, a, l in
-                self.quantities.roles(t, a, l).map { (.role($0.0), $0.1) }
-            }
-
-        case .phrase(let slot, _, let labels, let list, let head):
-            return phrase(pos, seq, i, values, cost, k, slot: slot, labels: labels, list: list, head: head)
-
-        case .group(let alternatives):
-            let next = Cont(seq, i + 1, k)
-            for alt in alternatives {
-                if let s = match(alt, 0, pos, values, cost, next) { return s }
-            }
-            return nil
-
-        case .optional(let inner):
-            if let s = match(inner, 0, pos, values, cost, Cont(seq, i + 1, k)) { return s }
-            return match(seq, i + 1, pos, values, cost, k)
+        return kept.map { m in
+            PatternMatch(items: m.0..<m.1, values: materialize(pattern, m.3), cost: m.2)
         }
     }
 
-    /// A list separator at item `p` (`,` | `and` | `, and` | `&`): the item after it, and whether
-    /// it closes the list (contains "and" or "&").
-    private func listSeparator(_ p: Int) -> (Int, Bool)? {
-        let items = view.items
-        guard p < items.count, items[p].kind == .token, listSeparators.contains(items[p].ref) else { return nil }
-        var q = p + 1
-        var closing = items[p].ref != lexicon.comma
-        if items[p].ref == lexicon.comma, q < items.count, items[q].kind == .token, items[q].ref == and {
-            q += 1
-            closing = true
-        }
-        return (q, closing)
+    // MARK: The machine
+
+    struct Frame {
+        var seq: Int32
+        var index: Int32
+        var next: Int32
     }
 
-    /// The index of a list element at `q`: a fitting mention, possibly after a short descriptor
-    /// ("the parts maker").
-    private func listElement(_ q: Int, _ spec: EntitySlotSpec) -> Int? {
-        let items = view.items
-        guard q < items.count else { return nil }
-        if compatible(q, spec) != nil { return q }
-        guard items[q].kind == .token, determiners.contains(items[q].ref) else { return nil }
-        var r = q + 1
-        var words = 0
-        while r < items.count, words <= 2, items[r].kind == .token {
-            let t = tokens[items[r].tokens.lowerBound]
-            guard t.kind == .word, !t.isCapitalized, !phraseStops.contains(t.key) else { return nil }
-            words += 1
-            r += 1
+    struct Ctx {
+        let nodes: UnsafePointer<FlatNode>
+        let seqs: UnsafePointer<SequenceRef>
+        let alts: UnsafePointer<Int32>
+        let items: UnsafeMutablePointer<Item>
+        let itemCount: Int32
+        let minfo: UnsafeMutablePointer<MentionInfo>
+        let tgStart: UnsafeMutablePointer<Int32>
+        let tgCount: UnsafeMutablePointer<Int32>
+        let pool: UnsafeMutablePointer<Int32>
+        let clauseBreak: UnsafeMutablePointer<Bool>
+        let separator: UnsafeMutablePointer<UInt8>
+        let sentenceStart: Int32
+        let slots: UnsafeMutablePointer<SlotRange>
+        let frames: UnsafeMutablePointer<Frame>
+        let top: UnsafeMutablePointer<Int32>
+        let frameCap: Int32
+
+        /// The sentence-relative index of item `i`'s first token.
+        @inline(__always) func token(_ i: Int32) -> Int { items[Int(i)].tokens.lowerBound - Int(sentenceStart) }
+
+        @inline(__always) func isToken(_ i: Int32) -> Bool { i < itemCount && items[Int(i)].kind == .token }
+
+        @inline(__always) func literal(_ i: Int32, _ g: Int32) -> Bool {
+            guard isToken(i) else { return false }
+            let t = token(i)
+            let s = Int(tgStart[t])
+            for k in s..<(s + Int(tgCount[t])) where pool[k] == g { return true }
+            return false
         }
-        guard words >= 1, r < items.count, compatible(r, spec) != nil else { return nil }
-        return r
+
+        @inline(__always) func keyIs(_ i: Int32, _ key: WordID) -> Bool {
+            isToken(i) && items[Int(i)].ref == key
+        }
     }
 
-    /// The mention at item `pos` when it fits `spec`.
-    private func compatible(_ pos: Int, _ spec: EntitySlotSpec) -> ViewMention? {
-        let item = view.items[pos]
-        guard item.kind == .mention else { return nil }
-        let m = view.mentions[Int(item.ref)]
-        guard m.labels.rawValue & spec.labels.rawValue != 0, !m.modifier else { return nil }
-        if spec.possessive && !m.possessive { return nil }
-        return m
+    private func canStart(_ c: Ctx, _ f: StartFilter, _ i: Int32) -> Bool {
+        switch f {
+        case .any: return true
+        case .literal(let g): return c.literal(i, g)
+        case .mention(let labels): return compatible(c, i, labels, possessive: false)
+        case .candidate: return c.items[Int(i)].kind == .candidate
+        case .token: return c.isToken(i)
+        }
     }
 
-    /// Runs a token-level reader at item `pos`, over the run of plain tokens that starts there.
-    private func quantity(_ pos: Int, _ seq: [PatternNode], _ i: Int, _ values: [SlotValue?], _ cost: Int, _ k: Cont?,
-                          _ slot: Int, _ read: ([Token], Int, Int) -> (SlotValue, Int)?) -> State? {
-        let items = view.items
-        guard pos < items.count, items[pos].kind == .token else { return nil }
-        var runEnd = pos
-        while runEnd < items.count && items[runEnd].kind == .token { runEnd += 1 }
-        let firstToken = items[pos].tokens.lowerBound
-        let limit = items[runEnd - 1].tokens.upperBound
-        guard let (value, tokenEnd) = read(tokens, firstToken, limit) else { return nil }
-        var v = values
-        v[slot] = value
-        return match(seq, i + 1, pos + (tokenEnd - firstToken), v, cost, k)
+    @inline(__always)
+    private func compatible(_ c: Ctx, _ i: Int32, _ labels: UInt64, possessive: Bool) -> Bool {
+        guard i < c.itemCount, c.items[Int(i)].kind == .mention else { return false }
+        let m = c.minfo[Int(c.items[Int(i)].ref)]
+        return m.labels & labels != 0 && !m.modifier && (!possessive || m.possessive)
     }
 
-    /// `~J`: a mention of `label` or a short noun phrase; with `list`, a coordination of them
-    /// (closed by "and", like entity lists).
-    private func phrase(_ pos: Int, _ seq: [PatternNode], _ i: Int, _ values: [SlotValue?], _ cost: Int, _ k: Cont?,
-                        slot: Int, labels: LabelSet, list: Bool, head: Int32?) -> State? {
-        var pieces: [PhrasePiece] = []
-        var alternatives: [(Int, [PhrasePiece])] = []
-        var p = pos
-        var closing = true
-        while true {
-            guard let (piece, end) = phrasePiece(at: p, labels: labels, head: head) else { break }
-            pieces.append(piece)
-            if closing { alternatives.append((end, pieces)) }
-            guard list, let (q, isClosing) = listSeparator(end) else { break }
-            closing = isClosing
-            p = q
-        }
-        for (end, ps) in alternatives.reversed() {
-            var v = values
-            v[slot] = .phrase(ps)
-            if let s = match(seq, i + 1, end, v, cost, k) { return s }
-        }
+    @inline(__always)
+    private func bind(_ c: Ctx, _ slot: Int32, _ start: Int32, _ end: Int32, _ next: () -> (Int32, Int32)?) -> (Int32, Int32)? {
+        let saved = c.slots[Int(slot)]
+        c.slots[Int(slot)] = SlotRange(start: start, end: end)
+        if let r = next() { return r }
+        c.slots[Int(slot)] = saved
         return nil
     }
 
-    /// One phrase element at item `p`: a mention, or determiners then 1…6 plain words (a
-    /// slash joins words: "E / E architecture"; a market or an unknown name may qualify the words
-    /// that follow it: "India compact car project"). With `head`, the phrase must end in one of
-    /// those words.
-    private func phrasePiece(at p: Int, labels: LabelSet, head: Int32?) -> (PhrasePiece, Int)? {
-        let items = view.items
-        guard p < items.count else { return nil }
-        var q = p
-        // Determiners, unless hyphenated to what follows ("all-wheel-drive").
-        while q + 1 < items.count, items[q].kind == .token, determiners.contains(items[q].ref),
-              !(items[q + 1].kind == .token && tokens[items[q + 1].tokens.lowerBound].flags.contains(.hyphenBefore)) {
-            q += 1
-        }
-        if q < items.count, items[q].kind == .mention {
-            // Only a mention of the phrase's own label ("the E/E architecture") stands in for it.
-            let m = view.mentions[Int(items[q].ref)]
-            if !m.isPlural, m.labels.rawValue & labels.rawValue != 0 {
-                if let h = head, !literals.matches(tokens[m.tokens.upperBound - 1].key, h) { return nil }
-                return (.mention(Int(items[q].ref)), q + 1)
-            }
-        }
-        let start = q
-        var words = 0
-        var lastWord = -1
-        while q < items.count, words < 6 {
-            let item = items[q]
-            if item.kind != .token {
-                // A qualifying name inside the phrase, never its end.
-                let qualifies: Bool
-                if item.kind == .candidate {
-                    qualifies = true
-                } else {
-                    let m = view.mentions[Int(item.ref)]
-                    qualifies = m.origin != .anaphor && m.labels.rawValue & qualifierLabels.rawValue != 0
-                }
-                guard qualifies, q + 1 < items.count, items[q + 1].kind == .token,
-                      tokens[items[q + 1].tokens.lowerBound].kind == .word else { break }
-                words += 1
-                q += 1
-                continue
-            }
-            let t = tokens[item.tokens.lowerBound]
-            if t.kind == .word || t.kind == .number {
-                if phraseStops.contains(t.key) { break }
-                words += 1
-                lastWord = q
-                q += 1
-            } else if t.key == lexicon.slash, words > 0, q + 1 < items.count, items[q + 1].kind == .token {
-                q += 1  // the next word is taken by the loop
-            } else {
-                break
-            }
-        }
-        guard lastWord >= start else { return nil }
-        q = lastWord + 1
-        if let h = head {
-            // End at the last head word.
-            guard let hq = (start...lastWord).last(where: {
-                items[$0].kind == .token && literals.matches(items[$0].ref, h)
-            }) else { return nil }
-            q = hq + 1
-        }
-        // Numbers alone ("30" in "responsible for 30% of sales") and generic plurals are no name.
-        let inPhrase = (start..<q).filter { items[$0].kind == .token }.map { tokens[items[$0].tokens.lowerBound] }
-        guard inPhrase.contains(where: { $0.kind == .word }) else { return nil }
-        if let last = inPhrase.last, genericHeads.contains(last.key) { return nil }
-        return (.text(items[start].tokens.lowerBound..<items[q - 1].tokens.upperBound), q)
+    private func push(_ c: Ctx, _ seq: Int32, _ index: Int32, _ next: Int32) -> Int32? {
+        let t = c.top.pointee
+        guard t < c.frameCap else { return nil }
+        c.frames[Int(t)] = Frame(seq: seq, index: index, next: next)
+        c.top.pointee = t + 1
+        return t
     }
+
+    /// Matches node `i` of sequence `seq` and the rest at item `pos`; `cont` is the frame to
+    /// resume when the sequence ends. Returns (end item, cost).
+    private func run(_ c: Ctx, _ seq: Int32, _ i: Int32, _ pos: Int32, _ cost: Int32, _ cont: Int32) -> (Int32, Int32)? {
+        let s = c.seqs[Int(seq)]
+        if i == s.count {
+            if cont >= 0 {
+                let f = c.frames[Int(cont)]
+                return run(c, f.seq, f.index, pos, cost, f.next)
+            }
+            return (pos, cost)
+        }
+        let node = c.nodes[Int(s.start + i)]
+        switch node.op {
+        case .literal:
+            guard c.literal(pos, node.a) else { return nil }
+            return run(c, seq, i + 1, pos + 1, cost, cont)
+
+        case .entity:
+            // "of the Air France-KLM group": an article before a name is no obstacle.
+            if c.keyIs(pos, lexicon.the), compatible(c, pos + 1, node.labels, possessive: node.possessive) {
+                return run(c, seq, i, pos + 1, cost, cont)
+            }
+            guard compatible(c, pos, node.labels, possessive: node.possessive) else { return nil }
+            let plural = c.minfo[Int(c.items[Int(pos)].ref)].plural
+            if !node.list {
+                guard !plural else { return nil }
+                return bind(c, node.a, pos, pos + 1) { run(c, seq, i + 1, pos + 1, cost, cont) }
+            }
+            // Coordination, longest first; a list of two or more closes with "and".
+            var ends: [Int32] = [pos + 1]
+            var p = pos + 1
+            while let (q, closing) = listSeparator(c, p), let next = listElement(c, q, node.labels) {
+                p = next + 1
+                if closing { ends.append(p) }
+            }
+            for end in ends.reversed() {
+                if let r = bind(c, node.a, pos, end, { run(c, seq, i + 1, end, cost, cont) }) { return r }
+            }
+            return nil
+
+        case .candidate:
+            guard pos < c.itemCount, c.items[Int(pos)].kind == .candidate else { return nil }
+            return bind(c, node.a, pos, pos + 1) { run(c, seq, i + 1, pos + 1, cost, cont) }
+
+        case .gap:
+            var skipped: Int32 = 0
+            while true {
+                if let r = run(c, seq, i + 1, pos + skipped, node.free ? cost : cost + skipped, cont) { return r }
+                guard skipped < node.a, pos + skipped < c.itemCount else { return nil }
+                if node.clause && c.isToken(pos + skipped) && c.clauseBreak[c.token(pos + skipped)] { return nil }
+                skipped += 1
+            }
+
+        case .percent, .number, .money, .role:
+            guard let end = quantityEnd(c, node.op, pos) else { return nil }
+            return bind(c, node.a, pos, end) { run(c, seq, i + 1, end, cost, cont) }
+
+        case .phrase:
+            let ends = phraseEnds(c, pos, labels: node.labels, list: node.list, head: node.b)
+            for end in ends.reversed() {
+                if let r = bind(c, node.a, pos, end, { run(c, seq, i + 1, end, cost, cont) }) { return r }
+            }
+            return nil
+
+        case .group:
+            guard let frame = push(c, seq, i + 1, cont) else { return nil }
+            defer { c.top.pointee = frame }
+            for k in 0..<node.b {
+                if let r = run(c, c.alts[Int(node.a + k)], 0, pos, cost, frame) { return r }
+            }
+            return nil
+
+        case .optional:
+            if let frame = push(c, seq, i + 1, cont) {
+                let r = run(c, node.a, 0, pos, cost, frame)
+                c.top.pointee = frame
+                if let r { return r }
+            }
+            return run(c, seq, i + 1, pos, cost, cont)
+        }
+    }
+}
+
+/// A growable buffer of plain values (trivial types only: nothing is deinitialised) with a
+/// stable pointer between growths, owned by its user.
+final class PODBuffer<T> {
+    @exclusivity(unchecked) private(set) var pointer: UnsafeMutablePointer<T>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 1)
+        pointer = UnsafeMutablePointer<T>.allocate(capacity: self.capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    func removeAll() { count = 0 }
+
+    /// Makes room for `n` values (contents are not kept).
+    func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        pointer.deallocate()
+        capacity = max(n, capacity * 2)
+        pointer = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        count = 0
+    }
+
+    func append(_ x: T) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: pointer, count: count)
+            pointer.deallocate()
+            pointer = bigger
+            capacity *= 2
+        }
+        (pointer + count).initialize(to: x)
+        count += 1
+    }
+
+    subscript(_ i: Int) -> T { pointer[i] }
 }

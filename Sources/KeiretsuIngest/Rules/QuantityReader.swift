@@ -58,7 +58,7 @@ final class QuantityReader {
     /// `[the|a|an] [then|former|current…] [rank…] TITLE ((, | and | , and) TITLE)*` → the roles
     /// and the index after them. "the president and chief executive" is two roles; a modifier
     /// before the first title applies to all of them.
-    func roles(_ t: [Token], _ i: Int, _ limit: Int) -> ([RoleValue], Int)? {
+    func roles(_ t: [Token], _ i: Int, _ limit: Int, build: Bool = true) -> ([RoleValue], Int)? {
         var j = i
         if j < limit && articles.contains(t[j].key) { j += 1 }
         var former: Bool? = nil
@@ -69,32 +69,31 @@ final class QuantityReader {
             former = false
             j = c.end
         }
-        guard let (first, afterFirst) = title(t, j, limit) else { return nil }
-        var out = [RoleValue(name: first, former: former)]
+        guard let (first, afterFirst) = title(t, j, limit, build: build) else { return nil }
+        var out = build ? [RoleValue(name: first, former: former)] : []
         j = afterFirst
         while j < limit {
             var k = j
             if t[k].key == lexicon.comma { k += 1 }
             if k < limit && t[k].key == and { k += 1 }
-            guard k > j, k < limit, let (next, after) = title(t, k, limit) else { break }
-            out.append(RoleValue(name: next, former: former))
+            guard k > j, k < limit, let (next, after) = title(t, k, limit, build: build) else { break }
+            if build { out.append(RoleValue(name: next, former: former)) }
             j = after
         }
         return (out, j)
     }
 
     /// One title with its rank words: "vice chief operating officer" → "vice COO".
-    private func title(_ t: [Token], _ i: Int, _ limit: Int) -> (String, Int)? {
+    private func title(_ t: [Token], _ i: Int, _ limit: Int, build: Bool) -> (String, Int)? {
         var j = i
         var ranks: [String] = []
         var best: (String, Int)? = nil
         while true {
             if let r = phrase(roles, t, j, limit) {
-                let core = QuantityWords.roles[r.index].1
-                best = ((ranks + [core]).joined(separator: " "), r.end)
+                best = (build ? (ranks + [QuantityWords.roles[r.index].1]).joined(separator: " ") : "", r.end)
             }
             guard let p = phrase(rankPrefixes, t, j, limit) else { break }
-            ranks.append(QuantityWords.rankPrefixes[p.index])
+            if build { ranks.append(QuantityWords.rankPrefixes[p.index]) }
             j = p.end
         }
         return best

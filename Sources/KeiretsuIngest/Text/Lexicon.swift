@@ -9,12 +9,14 @@
 public typealias WordID = Int32
 
 final class Lexicon {
-    private var arena: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
-    private var slots: [Int32]
-    private var mask: Int
+    // Single-threaded by construction (one pipeline, one thread), and on the hot path of every
+    // token: the run-time exclusivity checks of these properties are turned off.
+    @exclusivity(unchecked) private var arena: [UInt8] = []
+    @exclusivity(unchecked) private var starts: [Int32] = []
+    @exclusivity(unchecked) private var lengths: [Int32] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var mask: Int
 
     /// The punctuation and words the pipeline tests for directly. They are interned first, in
     /// this order, so their ids are the constants below.
@@ -32,6 +34,21 @@ final class Lexicon {
     }
 
     var count: Int { starts.count }
+
+    /// Words seen written in lower case somewhere (not at a sentence start): evidence that a
+    /// capitalised occurrence at the start of a sentence is an ordinary word, not a name.
+    @exclusivity(unchecked) private var lowercaseSeen: [UInt64] = []
+
+    func noteLowercase(_ id: WordID) {
+        let w = Int(id) >> 6
+        if w >= lowercaseSeen.count { lowercaseSeen.append(contentsOf: repeatElement(0, count: w + 1 - lowercaseSeen.count)) }
+        lowercaseSeen[w] |= 1 << UInt64(Int(id) & 63)
+    }
+
+    func seenLowercase(_ id: WordID) -> Bool {
+        let w = Int(id) >> 6
+        return id >= 0 && w < lowercaseSeen.count && lowercaseSeen[w] & (1 << UInt64(Int(id) & 63)) != 0
+    }
 
     @inline(__always)
     private static func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {

@@ -197,7 +197,9 @@ struct Tokenizer {
                 }
             }
             if sawLetter && !sawLower { flags.insert(.allCaps) }
-            emit(segment, i, isNumber ? .number : .word, flags, lexicon.intern(scratch[...]))
+            let id = lexicon.intern(scratch[...])
+            if sawLetter && !flags.contains(.capitalized) { lexicon.noteLowercase(id) }
+            emit(segment, i, isNumber ? .number : .word, flags, id)
             if let p = possessive {
                 emit(p.lowerBound, p.upperBound, .possessive, [], lexicon.possessive)
                 return p.upperBound
