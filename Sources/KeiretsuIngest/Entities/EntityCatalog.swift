@@ -73,6 +73,8 @@ final class EntityCatalog {
     func name(of i: Int) -> String { entities[i].name }
     func labels(of i: Int) -> [String] { entities[i].labels }
     func country(of i: Int) -> String? { entities[i].country }
+    func node(of i: Int) -> ElementID? { entities[i].nodeID }
+    func hasPendingAliases(_ i: Int) -> Bool { !entities[i].pendingAliases.isEmpty }
 
     private static func key(_ label: String, _ name: String) -> String {
         label + "\u{1F}" + TextFolding.fold(name)

@@ -32,6 +32,8 @@ struct DateFinder {
         let hi = range.upperBound
         while i < hi {
             let t = tokens[i]
+            // Only a number or a capitalised month can start a date.
+            guard t.kind == .number || t.isCapitalized else { i += 1; continue }
             // 2021-03-12 (hyphens join the parts)
             if let y = integer(t, bytes, digits: 4...4), i + 2 < hi,
                tokens[i + 1].flags.contains(.hyphenBefore), tokens[i + 2].flags.contains(.hyphenBefore),

@@ -57,7 +57,7 @@ final class DocumentExtractor {
         var shortFormsAdded: Set<Int> = []
         var history = MentionHistory()
         var state = DocumentState()
-        var seen: [String: Int] = [:]  // fact key → index in doc.facts
+        var seen: [FactKey: Int] = [:]  // fact key → index in doc.facts
         let personBit = catalog.labelSet(["Person"])
         let companyBit = catalog.labelSet(["Company"])
         let andKey = lexicon.intern(folding: "and")
@@ -137,7 +137,14 @@ final class DocumentExtractor {
 
     /// Adds a fact unless the document already states it (then only missing properties are added);
     /// a fact that breaks the schema goes to `rejected`.
-    private func add(_ f: ExtractedFact, to doc: inout DocumentExtraction, seen: inout [String: Int]) {
+    private struct FactKey: Hashable {
+        var type: String
+        var from: Int
+        var to: Int
+        var role: String
+    }
+
+    private func add(_ f: ExtractedFact, to doc: inout DocumentExtraction, seen: inout [FactKey: Int]) {
         let spec = schema.relationship(f.type)
         if let v = schema.check(type: f.type, fromLabels: catalog.labels(of: f.from), toLabels: catalog.labels(of: f.to),
                                 properties: f.properties) {
@@ -148,7 +155,7 @@ final class DocumentExtractor {
         var a = f.from, b = f.to
         if spec?.symmetric == true && b < a { swap(&a, &b) }
         // One person may hold several roles at one company: the role is part of the identity.
-        let key = "\(f.type)|\(a)|\(b)|\(f.properties["role"]?.stringValue ?? "")"
+        let key = FactKey(type: f.type, from: a, to: b, role: f.properties["role"]?.stringValue ?? "")
         if let i = seen[key] {
             for (k, v) in f.properties where doc.facts[i].properties[k] == nil { doc.facts[i].properties[k] = v }
             return
@@ -192,6 +199,7 @@ final class DocumentExtractor {
     }
 
     private func normalizedSurface(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        if !s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) && !s.contains("  ") { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 }

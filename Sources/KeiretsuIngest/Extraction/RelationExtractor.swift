@@ -130,7 +130,7 @@ final class RelationExtractor {
                  created: inout [(entity: Int, surface: String)]) -> ([ExtractedFact], [ExtractedAttribute]) {
         guard view.items.contains(where: { $0.kind == .mention }) else { return ([], []) }
         matcher.load(view: view)
-        var itemOfMention: [Int: Int] = [:]
+        var itemOfMention = [Int](repeating: -1, count: view.mentions.count)
         for (i, item) in view.items.enumerated() where item.kind == .mention { itemOfMention[Int(item.ref)] = i }
         var facts: [ExtractedFact] = []
         var attributes: [ExtractedAttribute] = []
@@ -215,16 +215,16 @@ final class RelationExtractor {
     }
 
     /// The items bound to entity and phrase slots of a match.
-    private func boundItems(_ m: PatternMatch, _ view: SentenceView, _ itemOfMention: [Int: Int]) -> [Int] {
+    private func boundItems(_ m: PatternMatch, _ view: SentenceView, _ itemOfMention: [Int]) -> [Int] {
         var out: [Int] = []
         for v in m.values {
             switch v {
             case .mentions(let refs)?:
-                out += refs.compactMap { itemOfMention[$0] }
+                out += refs.compactMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
             case .phrase(let pieces)?:
                 for p in pieces {
                     switch p {
-                    case .mention(let r): if let i = itemOfMention[r] { out.append(i) }
+                    case .mention(let r): if itemOfMention[r] >= 0 { out.append(itemOfMention[r]) }
                     case .text(let range):
                         out += m.items.filter { range.contains(view.items[$0].tokens.lowerBound) }
                     }

@@ -46,7 +46,7 @@ final class EntityResolver {
 
     /// The node of catalog entity `i`, created when the entity was discovered in an article.
     func node(_ i: Int) throws -> ElementID {
-        if let id = catalog[i].nodeID { return id }
+        if let id = catalog.node(of: i) { return id }
         let e = catalog[i]
         var props: ValueMap = ["name": .string(e.name)]
         let aliases = e.aliases.filter { TextFolding.fold($0) != TextFolding.fold(e.name) }
@@ -60,6 +60,7 @@ final class EntityResolver {
 
     /// Writes the spellings of entity `i` found since the last flush into its `aliases`.
     func flushAliases(_ i: Int) throws {
+        guard catalog.hasPendingAliases(i) else { return }
         let fresh = catalog.takePendingAliases(i)
         guard !fresh.isEmpty, let id = catalog[i].nodeID else { return }
         var list: [Value] = []

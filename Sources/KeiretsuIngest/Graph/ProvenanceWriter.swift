@@ -46,8 +46,7 @@ struct ProvenanceWriter {
             try resolver.flushAliases(e)
             try graph.createRelationship(type: schema.mentionsType, start: docID, end: id,
                                          properties: ["count": .int(Int64(max(counts[e] ?? 0, 1)))])
-            let c = catalog[e]
-            entities.append(EntityReport(labels: c.labels, name: c.name, mentions: surfaces[e] ?? [],
+            entities.append(EntityReport(labels: catalog.labels(of: e), name: catalog.name(of: e), mentions: surfaces[e] ?? [],
                                          discoveredBy: doc.discoveredBy[e], nodeID: id))
         }
 

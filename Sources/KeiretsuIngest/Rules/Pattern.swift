@@ -110,6 +110,12 @@ struct QuantityGroups {
     var role: Int32
     var percent: Int32
     var money: Int32
+    /// Words a role title can start with ("the", "former", "vice", "chief", …).
+    var roleStart: Int32
+    /// Words a number can start with besides digits ("five", "about", …).
+    var numberStart: Int32
+    /// Words an amount can start with besides digits ("$", "about", …).
+    var moneyStart: Int32
 
     init(_ literals: LiteralIndex) {
         func words(_ phrases: [String]) -> [String] {
@@ -124,9 +130,17 @@ struct QuantityGroups {
             }
             return out
         }
+        func firsts(_ phrases: [String]) -> [String] {
+            phrases.compactMap { p in words([p]).first }
+        }
         role = literals.group(words(QuantityWords.roles.map(\.0)))
         percent = literals.group(["%", "percent", "per", "pct", "percentage"])
         money = literals.group(words(QuantityWords.currencies.map(\.0)))
+        let approximators = firsts(QuantityWords.approximators)
+        roleStart = literals.group(["the", "a", "an"] + firsts(QuantityWords.pastModifiers) + firsts(QuantityWords.currentModifiers)
+                                   + firsts(QuantityWords.rankPrefixes) + firsts(QuantityWords.roles.map(\.0)))
+        numberStart = literals.group(approximators + firsts(QuantityWords.numberWords.map(\.0)))
+        moneyStart = literals.group(approximators + firsts(QuantityWords.currencies.map(\.0)))
     }
 }
 

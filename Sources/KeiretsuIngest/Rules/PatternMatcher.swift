@@ -64,6 +64,7 @@ final class PatternMatcher {
     let determiners: Set<WordID>
     let genericHeads: Set<WordID>
     let qualifierLabels: LabelSet
+    let quantityGroups: QuantityGroups
 
     // The sentence being matched.
     // Single-threaded, hot: no run-time exclusivity checks (see Lexicon).
@@ -94,6 +95,7 @@ final class PatternMatcher {
         self.literals = literals
         self.quantities = quantities
         self.qualifierLabels = qualifierLabels
+        quantityGroups = QuantityGroups(literals)
         clauseBreaks = [lexicon.comma, lexicon.semicolon, lexicon.colon, lexicon.openParen, lexicon.closeParen,
                         lexicon.dash, lexicon.doubleQuote, lexicon.period, lexicon.question, lexicon.exclamation]
         and = lexicon.intern(folding: "and")
@@ -340,6 +342,14 @@ final class PatternMatcher {
             }
 
         case .percent, .number, .money, .role:
+            // A cheap look at the first word before the readers run.
+            guard c.isToken(pos) else { return nil }
+            let numeric = tokens[c.items[Int(pos)].tokens.lowerBound].kind == .number
+            switch node.op {
+            case .role: guard c.literal(pos, quantityGroups.roleStart) else { return nil }
+            case .money: guard numeric || c.literal(pos, quantityGroups.moneyStart) else { return nil }
+            default: guard numeric || c.literal(pos, quantityGroups.numberStart) else { return nil }
+            }
             guard let end = quantityEnd(c, node.op, pos) else { return nil }
             return bind(c, node.a, pos, end) { run(c, seq, i + 1, end, cost, cont) }
 

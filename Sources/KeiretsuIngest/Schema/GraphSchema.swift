@@ -85,7 +85,8 @@ public struct GraphSchema: Sendable {
     }
 
     public func relationship(_ type: String) -> RelationshipSpec? {
-        relationships.first { $0.type == type }
+        for r in relationships where r.type == type { return r }
+        return nil
     }
 
     /// DESIGN.md's vocabulary. Beyond the table: HOLDS_STAKE may say `largestShareholder`

@@ -147,6 +147,28 @@ struct Tokenizer {
             var possessive: Range<Int>? = nil
             var hyphenNext: Int? = nil
             scan: while i < end {
+                // ASCII letters and digits, the bulk of any text, without decoding.
+                let byte = b[i]
+                if byte >= 0x61 && byte <= 0x7A {
+                    if isNumber { break scan }
+                    sawLetter = true
+                    sawLower = true
+                    scratch.append(byte)
+                    i += 1
+                    continue
+                }
+                if byte >= 0x41 && byte <= 0x5A {
+                    if isNumber { break scan }
+                    sawLetter = true
+                    scratch.append(byte | 0x20)
+                    i += 1
+                    continue
+                }
+                if byte >= 0x30 && byte <= 0x39 {
+                    scratch.append(byte)
+                    i += 1
+                    continue
+                }
                 let (cls, s, len) = Tokenizer.peek(b, i, end)
                 switch cls {
                 case .letter:
