@@ -76,23 +76,25 @@ final class Gazetteer {
     }
 
     /// The longest phrase starting at token `start` (not reaching `limit`): its end index and
-    /// the entities it names (those whose capitalisation guard passes), or nil.
-    func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, entries: [GazetteerEntry])? {
+    /// the first entity it names whose capitalisation guard passes, or nil. Allocation-free: this
+    /// runs at every token of every article.
+    func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, entity: Int)? {
         guard start < limit, startsPhrase(tokens[start].key) else { return nil }
+        let capitalized = tokens[start].isCapitalized
         var node: Int32 = 0
-        var best: (Int, [GazetteerEntry])? = nil
+        var best: (Int, Int)? = nil
         var i = start
         while i < limit {
             let edge = (Int64(node) << 32) | Int64(UInt32(bitPattern: tokens[i].key))
             guard let child = edges[edge] else { break }
             node = child
             i += 1
-            if let entries = terminals[node] {
-                let ok = entries.filter { !$0.requiresCapital || tokens[start].isCapitalized }
-                if !ok.isEmpty { best = (i, ok) }
+            if let entries = terminals[node],
+               let e = entries.first(where: { !$0.requiresCapital || capitalized }) {
+                best = (i, e.entity)
             }
         }
-        return best.map { (end: $0.0, entries: $0.1) }
+        return best.map { (end: $0.0, entity: $0.1) }
     }
 
     /// Whether any phrase starts with the word `key` (a cheap pre-check).

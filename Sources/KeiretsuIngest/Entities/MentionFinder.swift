@@ -57,24 +57,23 @@ final class MentionFinder {
             var bestEnd = i
             var bestEntity = -1
             var origin = MentionOrigin.gazetteer
-            if let m = gazetteer.longestMatch(tokens, from: i, limit: hi), let e = m.entries.first {
+            if let m = gazetteer.longestMatch(tokens, from: i, limit: hi) {
                 bestEnd = m.end
-                bestEntity = e.entity
+                bestEntity = m.entity
             }
-            if let o = overlay, let m = o.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd, let e = m.entries.first {
+            if let o = overlay, let m = o.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd {
                 bestEnd = m.end
-                bestEntity = e.entity
+                bestEntity = m.entity
                 origin = .surname
             }
-            if let m = markets.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd, let e = m.entries.first {
+            if let m = markets.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd {
                 bestEnd = m.end
-                bestEntity = marketEntity(e.entity)
+                bestEntity = marketEntity(m.entity)
                 origin = .market
             }
-            if let m = governments.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd, let e = m.entries.first,
-               tokens[i].isCapitalized {
+            if let m = governments.longestMatch(tokens, from: i, limit: hi), m.end > bestEnd, tokens[i].isCapitalized {
                 bestEnd = m.end
-                bestEntity = governmentEntity(e.entity)
+                bestEntity = governmentEntity(m.entity)
                 origin = .market
             }
             guard bestEntity >= 0 else { i += 1; continue }

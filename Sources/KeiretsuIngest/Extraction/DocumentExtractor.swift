@@ -192,14 +192,23 @@ final class DocumentExtractor {
         for idx in view.items.indices.reversed() where view.items[idx].kind == .candidate {
             let c = view.candidates[Int(view.items[idx].ref)]
             guard let m = overlay.longestMatch(tokens, from: c.tokens.lowerBound, limit: c.tokens.upperBound),
-                  m.end == c.tokens.upperBound, let e = m.entries.first else { continue }
-            view.promote(item: idx, entity: e.entity, labels: catalog.bits(of: e.entity), origin: .surname,
+                  m.end == c.tokens.upperBound else { continue }
+            view.promote(item: idx, entity: m.entity, labels: catalog.bits(of: m.entity), origin: .surname,
                          possessiveKey: lexicon.possessive)
         }
     }
 
     private func normalizedSurface(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) && !s.contains("  ") { return s }
+        var previousSpace = false
+        var clean = true
+        for b in s.utf8 {
+            if b == 0x0A || b == 0x0D || b == 0x09 || (b == 0x20 && previousSpace) {
+                clean = false
+                break
+            }
+            previousSpace = b == 0x20
+        }
+        if clean { return s }
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 }

@@ -61,6 +61,11 @@ final class CompiledPattern {
     /// What every match must contain, as sets of literal groups of which one must occur in the
     /// sentence (a literal, or one of a group's alternatives) — a quick pre-check per sentence.
     let requirements: [[Int32]]
+    /// `requirements` flattened for the per-sentence check (run ~100 times per sentence):
+    /// the groups, each requirement ending at an index of `requirementEnds`; raw memory owned
+    /// by this object, so reading it costs no reference counting.
+    let requirementGroups: UnsafeMutableBufferPointer<Int32>
+    let requirementEnds: UnsafeMutableBufferPointer<Int32>
     /// The same pattern as flat data, for the matcher.
     let program: PatternProgram
 
@@ -69,7 +74,24 @@ final class CompiledPattern {
         self.slotNames = slotNames
         self.slotKinds = slotKinds
         requirements = CompiledPattern.requirements(nodes, quantityGroups)
+        let flat = requirements.flatMap { $0 }
+        requirementGroups = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(flat.count, 1))
+        _ = requirementGroups.initialize(from: flat)
+        requirementEnds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(requirements.count, 1))
+        var n: Int32 = 0
+        for (i, r) in requirements.enumerated() {
+            n += Int32(r.count)
+            requirementEnds[i] = n
+        }
+        requirementCount = requirements.count
         program = PatternProgram(nodes)
+    }
+
+    let requirementCount: Int
+
+    deinit {
+        requirementGroups.deallocate()
+        requirementEnds.deallocate()
     }
 
     func slot(_ name: String) -> Int? { slotNames.firstIndex(of: name) }

@@ -82,6 +82,8 @@ final class PatternMatcher {
     let groupPool = PODBuffer<Int32>()
     let clauseBreak = PODBuffer<Bool>()
     let separator = PODBuffer<UInt8>()  // 0 none, 1 comma, 2 and/&
+    /// `present` as raw words, for `canMatch`.
+    let presentBits = PODBuffer<UInt64>()
     // Scratch space for `matches`, reused from call to call.
     let slotScratch = PODBuffer<SlotRange>()
     let frameScratch = PODBuffer<Frame>()
@@ -129,6 +131,8 @@ final class PatternMatcher {
             clauseBreak.append(f & 1 != 0)
             separator.append(f & 2 != 0 ? 1 : f & 4 != 0 ? 2 : 0)
         }
+        presentBits.removeAll()
+        for w in present.words { presentBits.append(w) }
     }
 
     private func flags(_ key: WordID) -> UInt8 {
@@ -159,7 +163,28 @@ final class PatternMatcher {
 
     /// Whether every literal the pattern requires occurs in the sentence.
     func canMatch(_ pattern: CompiledPattern) -> Bool {
-        for req in pattern.requirements where !req.contains(where: present.contains) { return false }
+        let n = pattern.requirementCount
+        guard n > 0 else { return true }
+        let groups = pattern.requirementGroups
+        let ends = pattern.requirementEnds
+        let bits = presentBits.pointer
+        let words = presentBits.count
+        var start = 0
+        for r in 0..<n {
+            let end = Int(ends[r])
+            var any = false
+            var k = start
+            while k < end {
+                let g = Int(groups[k])
+                if g >> 6 < words && bits[g >> 6] & (1 << UInt64(g & 63)) != 0 {
+                    any = true
+                    break
+                }
+                k += 1
+            }
+            if !any { return false }
+            start = end
+        }
         return true
     }
 

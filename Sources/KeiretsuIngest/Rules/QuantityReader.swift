@@ -51,8 +51,8 @@ final class QuantityReader {
     }
 
     private func phrase(_ g: Gazetteer, _ t: [Token], _ i: Int, _ limit: Int) -> (end: Int, index: Int)? {
-        guard i < limit, let m = g.longestMatch(t, from: i, limit: limit), let e = m.entries.first else { return nil }
-        return (m.end, e.entity)
+        guard i < limit, let m = g.longestMatch(t, from: i, limit: limit) else { return nil }
+        return (m.end, m.entity)
     }
 
     /// `[the|a|an] [then|former|current…] [rank…] TITLE ((, | and | , and) TITLE)*` → the roles
