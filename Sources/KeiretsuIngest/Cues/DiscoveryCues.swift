@@ -36,12 +36,12 @@ enum DiscoveryCues {
         DiscoveryCue(name: "person.says", pattern: "<X:?> __2 said|says|told|explained|added|noted|stressed|admitted|insisted", labels: ["Person"], personShape: true),
 
         // Alliances and other organisations by what they are called.
-        DiscoveryCue(name: "alliance.called", pattern: "alliance|partnership|consortium|coalition|grouping called|named|dubbed|known as <X:?>", labels: ["Organization", "Alliance"], properties: [("kind", "alliance")]),
+        DiscoveryCue(name: "alliance.called", pattern: "alliance|partnership|consortium|coalition|grouping ( called | named | dubbed | known as ) <X:?>", labels: ["Organization", "Alliance"], properties: [("kind", "alliance")]),
         DiscoveryCue(name: "organization.family", pattern: "<X:?> family|foundation|trust", labels: ["Organization"], properties: [("kind", "other")], extendName: true),
 
         // Projects.
         DiscoveryCue(name: "project.suffix-word", pattern: "<X:?> project|programme|program|platform|initiative|architecture", labels: ["Project"], extendName: true),
-        DiscoveryCue(name: "project.called", pattern: "project|programme|program|platform|initiative|codenamed|code named|dubbed <X:?>", labels: ["Project"]),
+        DiscoveryCue(name: "project.called", pattern: "( project | programme | program | platform | initiative | codenamed | code named | dubbed ) <X:?>", labels: ["Project"]),
 
         // Companies: a descriptor before or after, or a verb of ownership or deals.
         DiscoveryCue(name: "company.descriptor", pattern: "\(companyNoun) <X:?>", labels: ["Company"]),

@@ -54,7 +54,7 @@ final class EntityDiscovery {
                                                                               "academy", "society", "chamber", "bureau", "minister"])
         demonyms = ids(MarketList.entries.flatMap(\.demonyms).filter { !$0.contains(" ") })
         demonymPhrases = Set(MarketList.entries.flatMap(\.demonyms).map { TextFolding.fold($0) })
-        joinableLabels = catalog.labelSet(["Company", "Market"])
+        joinableLabels = catalog.labelSet(["Company", "Market", "Organization"])
         var compiler = PatternCompiler(lexicon: lexicon, literals: literals, labels: catalog.labelTable)
         var compiled: [(DiscoveryCue, CompiledPattern, LabelSet)] = []
         for cue in DiscoveryCues.cues {
@@ -83,6 +83,11 @@ final class EntityDiscovery {
         func capitalizedWord(_ j: Int) -> Bool {
             j < hi && tokens[j].kind == .word && tokens[j].isCapitalized && inMention(j) == nil
         }
+        func particleRunEnd(_ j: Int) -> Int? {
+            var k = j
+            while k < hi, k - j < 3, tokens[k].kind == .word, !tokens[k].isCapitalized, particles.contains(tokens[k].key) { k += 1 }
+            return k > j ? k : nil
+        }
         while i < hi {
             if let end = inMention(i) { i = end; continue }
             let t = tokens[i]
@@ -101,8 +106,10 @@ final class EntityDiscovery {
                     // "Chung Eui-sun": a lower-case part hyphenated to a capitalised one.
                     j += 1
                     last = j
-                } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized && capitalizedWord(j + 1) {
-                    j += 1
+                } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized,
+                          let after = particleRunEnd(j), capitalizedWord(after) {
+                    // "van der Berg": particles, then the capitalised rest of the name.
+                    j = after
                 } else if u.key == lexicon.ampersand && capitalizedWord(j + 1) {
                     j += 1
                 } else if connectives.contains(u.key) && !u.isCapitalized && capitalizedWord(j + 1)
@@ -136,7 +143,9 @@ final class EntityDiscovery {
                 i = end
                 continue
             }
-            if !adjective && !demonymPhrases.contains(TextFolding.fold(name))
+            // A lone capital letter ("E" in "E / E") is no name either.
+            let letter = end - i == 1 && t.end - t.start == 1
+            if !adjective && !letter && !demonymPhrases.contains(TextFolding.fold(name))
                 && !(i..<end).allSatisfy({ demonyms.contains(tokens[$0].key) || tokens[$0].flags.contains(.hyphenBefore) }) {
                 out.append(Candidate(tokens: i..<end, name: name))
             }

@@ -22,6 +22,9 @@ extension RelationRule {
     static let buyVerb = "take|buy|acquire|purchase"
     static let boughtVerb = "acquired|bought|purchased|took"
 
+    /// "its" (resolved to a possessive mention when its antecedent is known), "their" or "the".
+    static let its = "[ ( <Z:Company|Organization's> | their | the ) ]"
+
     /// A subject with an optional apposition or relative pronoun after it:
     /// "Renault", "Exor, the Italian investment company,", "Renault, which".
     static func subject(_ slot: String, _ labels: String) -> String {
@@ -56,7 +59,7 @@ extension RelationRule {
                      [.rel("HOLDS_STAKE", "A", "B", targetProps)]),
         RelationRule("stake.will-hold", "<A+:Company|Organization> __3 will|would|to [each] [also] hold|own|control [a|an] %T [\(stakeNoun)] in|of <B:Company>",
                      [.rel("HOLDS_STAKE", "A", "B", targetProps)]),
-        RelationRule("stake.acquired", "\(subject("A", "Company|Organization")) __4 ( \(boughtVerb) | complet* [its|the] purchase of | complet* [its|the] acquisition of ) [a|an] %P [\(stakeNoun)] in|of <B:Company> [...8 for $M]",
+        RelationRule("stake.acquired", "\(subject("A", "Company|Organization")) __4 ( \(boughtVerb) | complet* \(its) purchase of | complet* \(its) acquisition of ) [a|an] %P [\(stakeNoun)] in|of <B:Company> [...8 for $M]",
                      [.rel("HOLDS_STAKE", "A", "B", stakeProps),
                       .rel("INVESTS_IN", "A", "B", moneyProps + [("status", .text("completed"))])]),
         RelationRule("stake.pct-in", "\(subject("A", "Company|Organization")) __6 %P [-] [owned] \(stakeNoun) in|of <B:Company>",
@@ -147,7 +150,7 @@ extension RelationRule {
                      [.rel("MEMBER_OF", "A", "B")]),
         RelationRule("member.joined", "<A+:Company> __3 join*|rejoin*|enter*|entered <B:Alliance>",
                      [.rel("MEMBER_OF", "A", "B")]),
-        RelationRule("member.members-list", "<B:Alliance's> member|members|partners|member companies [,] <A+:Company>",
+        RelationRule("member.members-list", "<B:Alliance's> ( member | members | partners | member companies ) [,] <A+:Company>",
                      [.rel("MEMBER_OF", "A", "B")]),
         RelationRule("member.alliance-members", "<B:Alliance> members|partners <A+:Company>",
                      [.rel("MEMBER_OF", "A", "B")]),
@@ -179,11 +182,11 @@ extension RelationRule {
                      [.rel("PARTICIPATES_IN", "A", "J")]),
         RelationRule("joint.share-project", "<A+:Company|Organization> __3 share|shares|run|runs|operate|operates|manage|manages|own|owns|develop|develops ~J=\(projectHead)",
                      [.rel("PARTICIPATES_IN", "A", "J")]),
-        RelationRule("joint.extend-to", "<A+:Company> __4 extend*|expand*|broaden*|widen* their|its cooperation|collaboration|partnership|alliance|work|ties to ~J+",
+        RelationRule("joint.extend-to", "<A+:Company> __4 extend*|expand*|broaden*|widen* \(its) cooperation|collaboration|partnership|alliance|work|ties to ~J+",
                      [.rel("PARTICIPATES_IN", "A", "J")]),
         RelationRule("joint.supply-to", "\(subject("A", "Company")) __4 supply|supplies|provide|provides|license|licenses|share|shares [the] <J:Project> to|with <B+:Company> [...10 in <M+:Market>]",
                      [.rel("PARTICIPATES_IN", "B", "J"), .rel("TARGETS", "J", "M")]),
-        RelationRule("joint.project-involving", "<J:Project> __4 involving|between|among|bringing together|grouping|uniting <A+:Company>",
+        RelationRule("joint.project-involving", "<J:Project> __4 ( involving | between | among | bringing together | grouping | uniting ) <A+:Company>",
                      [.rel("PARTICIPATES_IN", "A", "J")]),
         RelationRule("joint.collaborate", "<A+:Company> __6 collaborat*|cooperat*|working|work|works|team*|partner* ...12 project*|programme*|programs|initiative*|venture*|synerg* [ ...8 ( with the help of | together with | along with | alongside | with ) <C+:Company> ]",
                      [.rememberParticipants(["A", "C"])]),
@@ -210,9 +213,9 @@ extension RelationRule {
                      [.rel("OPERATES_IN", "A", "M")]),
         RelationRule("operates.its-market", "<A:Company|Organization> ...3 in <M:Market> , <Z:Company|Organization's> largest|biggest|main|key|most|home|second __2 market",
                      [.rel("OPERATES_IN", "A", "M")]),
-        RelationRule("operates.count-among", "<A+:Company|Organization> __3 count <M+:Market> among their|its __2 markets",
+        RelationRule("operates.count-among", "<A+:Company|Organization> __3 count <M+:Market> among \(its) __2 markets",
                      [.rel("OPERATES_IN", "A", "M")]),
-        RelationRule("operates.poss-plants", "<A:Company|Organization's> __3 plant*|factor*|operations|business|businesses|sales|subsidiary|presence|market share in <M+:Market>",
+        RelationRule("operates.poss-plants", "<A:Company|Organization's> __3 ( plant* | factor* | operations | business | businesses | sales | subsidiary | presence | market share ) in <M+:Market>",
                      [.rel("OPERATES_IN", "A", "M")]),
     ]
 
@@ -277,7 +280,7 @@ extension RelationRule {
         RelationRule("merge.completed", "<A+:Company> __4 ( merged | complet* __3 merger | finalis* __3 merger | finaliz* __3 merger | closed __3 merger ) [ with <B:Company> ]",
                      [.rel("MERGES_WITH", "A", "B", [("status", .text("completed"))]),
                       .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("completed"))])]),
-        RelationRule("merge.agreed", "<A+:Company> __4 agree*|sign*|approv*|announc*|decid*|clinch*|struck|strike __4 to merge|merger|to combine|combination|merger agreement|merger deal [ ...3 with <B:Company> ]",
+        RelationRule("merge.agreed", "<A+:Company> __4 agree*|sign*|approv*|announc*|decid*|clinch*|struck|strike __4 ( to merge | merger | to combine | combination | merger agreement | merger deal ) [ ...3 with <B:Company> ]",
                      [.rel("MERGES_WITH", "A", "B", [("status", .text("agreed"))]),
                       .pairwise("MERGES_WITH", slot: "A", properties: [RuleProperty("status", .text("agreed"))])]),
         RelationRule("merge.talks-between", "merger|merge|combination talks|negotiations|discussions between|with|involving <A+:Company>",
@@ -297,7 +300,7 @@ extension RelationRule {
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
         RelationRule("partner.formed", "<A+:Company> __4 form*|creat*|set|launch*|sign*|struck|strike|announc*|establish*|seal*|forge*|forging __3 partnership|alliance|collaboration|tie|pact|cooperation|agreement|deal|memorandum",
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
-        RelationRule("partner.are-partners", "<A+:Company> __3 are|became|become|have been|were|remain partners|allies",
+        RelationRule("partner.are-partners", "<A+:Company> __3 ( are | became | become | have been | were | remain ) partners|allies",
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
         RelationRule("partner.cooperate-on", "<A+:Company> __3 cooperat*|collaborat* on|in",
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
@@ -305,7 +308,7 @@ extension RelationRule {
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
         RelationRule("partner.deepening", "<A+:Company> ...6 ( tightening | turning | expanding | deepening | strengthening | extending | widening ) [a|an|the|their] __3 partnership|alliance|ties",
                      [.pairwise("PARTNERS_WITH", slot: "A", properties: [])]),
-        RelationRule("partner.the-partnership-with", "<A:Company> ...10 the|its|their partnership|alliance|cooperation|ties with <B:Company>",
+        RelationRule("partner.the-partnership-with", "<A:Company> ...10 \(its) partnership|alliance|cooperation|ties with <B:Company>",
                      [.rel("PARTNERS_WITH", "A", "B")]),
     ]
 
