@@ -13,7 +13,7 @@ struct AnaphorRule: Sendable {
         /// sentence that has one ("its" is usually the subject's).
         case nearest
         /// The first mention of the sentence (its subject), else the first of the latest earlier
-        /// sentence that has one: "Toyota owns 5% of Mazda, and it agreed to …".
+        /// sentence that has one: "Norvik owns 5% of Talvi, and it agreed to …".
         case subject
         /// The latest mention before the current sentence ("this last unit" points back across
         /// the sentence that introduced it).

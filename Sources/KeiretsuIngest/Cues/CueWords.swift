@@ -43,7 +43,7 @@ enum CueWords {
         "partners", "enterprises", "international", "global", "brands", "fund", "lines",
     ]
 
-    /// Lower-case particles that may sit inside a personal or company name ("Luca de Meo").
+    /// Lower-case particles that may sit inside a personal or company name ("Anna de Vries").
     static let nameParticles = [
         "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le",
         "bin", "al", "el", "y", "zu",
@@ -103,8 +103,8 @@ enum CueWords {
         "brands", "groups", "partners", "shareholders", "investors",
     ]
 
-    /// Head words of named technical projects: "the SEA electric-vehicle architecture" is named
-    /// "SEA architecture" after its proper name and its head.
+    /// Head words of named technical projects: "the ZX electric-vehicle architecture" is named
+    /// "ZX architecture" after its proper name and its head.
     static let projectHeadWords = ["platform", "architecture", "project", "programme", "program", "initiative", "system"]
 
     /// Determiners stripped from the front of a captured phrase.

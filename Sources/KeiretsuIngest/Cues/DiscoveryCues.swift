@@ -13,7 +13,7 @@ struct DiscoveryCue: Sendable {
     var labels: [String]
     var properties: [(String, String)] = []
     var personShape = false
-    /// The word right after the name belongs to it ("the Peugeot family", "the MEB platform").
+    /// The word right after the name belongs to it ("the Varga family", "the ZX platform").
     var extendName = false
 }
 
@@ -70,6 +70,6 @@ enum DiscoveryCues {
         ("consortium", "alliance"), ("coalition", "alliance"),
     ]
 
-    /// Nouns that make "<demonym> <noun>" a government ("the French government", "the Italian state").
+    /// Nouns that make "<demonym> <noun>" a government ("the Polish government", "the Italian state").
     static let governmentNouns = ["government", "state", "administration", "treasury", "executive", "cabinet"]
 }

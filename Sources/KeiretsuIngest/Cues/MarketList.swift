@@ -2,8 +2,8 @@
 //
 // This is geography, shipped with the tool like a dictionary: a country or region name in an
 // article is a Market ("in Latin America" → Latin America); a demonym is one only when it
-// qualifies a market ("the Indian market" → India), since "the French government" or "the
-// Japanese giant" are not markets. A seed script may declare the same market under the same
+// qualifies a market ("the Indian market" → India), since "the Polish government" or "the
+// Swedish carmaker" are not markets. A seed script may declare the same market under the same
 // name; the resolver then reuses the seed's node.
 
 struct MarketEntry: Sendable {

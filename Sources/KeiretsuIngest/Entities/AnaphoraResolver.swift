@@ -2,14 +2,14 @@
 // mentions of the entities they point back to.
 //
 // The document's mentions so far are kept in order (MentionHistory), with the coordinations
-// they formed ("Sony and Honda"). Each anaphor rule (Anaphors.swift) is matched over the
+// they formed ("Norvik and Talvi"). Each anaphor rule (Anaphors.swift) is matched over the
 // sentence's plain tokens; for a match, antecedents with a compatible label are picked by the
 // rule's scope, and the anaphor's items become one mention item (flagged `.anaphor`, possessive
 // for "its"). Rules then treat it like any other mention — "its president, X" reads as
 // "<Organization's> president, <Person>".
 //
 // Three filters keep descriptions from pointing at the wrong thing: a description right before
-// a name is that name's title ("the parts maker Hyundai Mobis"), one after a copula is a
+// a name is that name's title ("the parts maker Zelt Components"), one after a copula is a
 // predicate ("are the two airlines of …"); a definite description skips the subject of its own
 // clause; a demonym in it must agree with the antecedent's country when that is known.
 
@@ -121,7 +121,7 @@ final class AnaphoraResolver {
             // Later matches first, so replacing items does not shift the ranges still to do.
             for m in matcher.matches(c.pattern).reversed() {
                 let start = m.items.lowerBound, end = m.items.upperBound
-                // "the parts maker Hyundai Mobis": a title before a name, not an anaphor.
+                // "the parts maker Zelt Components": a title before a name, not an anaphor.
                 if let next = view.mention(at: end), next.labels.rawValue & (c.labels.rawValue | c.fallback.rawValue) != 0 { continue }
                 // "are the two airlines of …": a predicate, not an anaphor.
                 if c.rule.count > 1 || c.rule.definite, start > 0, view.items[start - 1].kind == .token,
@@ -133,7 +133,7 @@ final class AnaphoraResolver {
                 let country = (start..<end).compactMap { i -> String? in
                     view.items[i].kind == .token ? demonymCountry[view.items[i].ref] : nil
                 }.first
-                // "the group" prefers a named group ("Hyundai Motor Group") over any company.
+                // "the group" prefers a named group ("Norvik Motor Group") over any company.
                 var antecedents: [Int] = []
                 if c.rule.definite && c.rule.count == 1 && end - start == 2, view.items[end - 1].kind == .token {
                     let head = lexicon.text(view.items[end - 1].ref)
@@ -202,7 +202,7 @@ final class AnaphoraResolver {
             return true
         }
         if rule.count > 1 {
-            // The latest coordination of as many entities: "Sony and Honda … the two companies".
+            // The latest coordination of as many entities: "Norvik and Talvi … the two companies".
             let here = MentionHistory.coordinations(view, before: item, comma: lexicon.comma, and: and)
             let candidates = here.reversed().map { ($0.0, $0.1) } + history.groups.reversed().map { ($0.entities, $0.labels) }
             if let g = candidates.first(where: { $0.0.count == rule.count && $0.0.allSatisfy { fits(catalog.bits(of: $0), $0) } }) {

@@ -1,7 +1,7 @@
 // EntityDiscovery: names the gazetteer does not know, found and typed by cues.
 //
 // Step one chunks the sentence: a *candidate* is a run of capitalised words outside any mention
-// ("Jean-Dominique Senard", "Great Wall Motor", "Luca de Meo" with its particle, "AT&T"), never
+// ("Jean-Luc Marchetti", "Vantor Motor", "Anna de Vries" with its particle, "Orrin & Blake"), never
 // starting with a word that cannot open a name (a title, a month, a sentence opener) and never
 // running through one that cannot continue it. Step two types candidates: by their own last word
 // (a corporate suffix → Company, "Alliance" → Organization:Alliance, "Ministry" → Organization),
@@ -103,7 +103,7 @@ final class EntityDiscovery {
                     last = j
                     if !sawConnective { head = u.key }
                 } else if u.kind == .word && u.flags.contains(.hyphenBefore) && !hyphenSuffixes.contains(u.key) {
-                    // "Chung Eui-sun": a lower-case part hyphenated to a capitalised one.
+                    // "Lee Soo-min": a lower-case part hyphenated to a capitalised one.
                     j += 1
                     last = j
                 } else if u.kind == .word && particles.contains(u.key) && !u.isCapitalized,
@@ -177,9 +177,9 @@ final class EntityDiscovery {
     }
 
     /// Types the candidates of `view` and promotes them to mentions; then tries names that run
-    /// across adjacent known names ("Hyundai Motor" + "India", "China" + "Eastern Airlines").
+    /// across adjacent known names ("Norvik Motors" + "India", "Brazil" + "Southern Airlines").
     func discover(_ view: inout SentenceView, tokens: [Token], bytes: TextBytes) -> [Found] {
-        // Longer names first: "AB" + "Volvo" is "AB Volvo" before "AB" alone can be typed.
+        // Longer names first: "AB" + "Talvi" is "AB Talvi" before "AB" alone can be typed.
         var found = mergeAdjacent(&view, tokens: tokens, bytes: bytes)
         found += typeCandidates(&view, tokens: tokens, bytes: bytes)
         return found

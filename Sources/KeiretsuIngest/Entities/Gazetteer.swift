@@ -4,7 +4,7 @@
 // way: case, diacritics, curly quotes, hyphens ("solid-state" = "solid state") and spacing
 // ("E / E" = "E/E") all fall out of tokenization. An alias with a leading "the" is also entered
 // without it when the rest holds a capitalised word. One guard keeps common words from turning into entities: a one-word, capitalised
-// alias ("Ampere", "Alliance") only matches a text token that is capitalised too, while
+// alias ("Vortek", "Alliance") only matches a text token that is capitalised too, while
 // multi-word aliases ("the Japanese giant") match in any case.
 //
 // The trie is one hash map from (node, word id) to child node, which keeps ten thousand names in
@@ -46,7 +46,7 @@ final class Gazetteer {
         let k = p.keys
         guard !k.isEmpty else { return }
         insert(k, GazetteerEntry(entity: entity, requiresCapital: p.singleCapitalized))
-        // "the Lozenge house" also as "Lozenge house" — but "the partnership" not as
+        // "the Harbour house" also as "Harbour house" — but "the partnership" not as
         // "partnership": without its article a common noun names nothing.
         if k.count >= 2 && k[0] == lexicon.the && p.capitalizedAfterFirst {
             insert(Array(k.dropFirst()), GazetteerEntry(entity: entity, requiresCapital: k.count == 2 && p.secondCapitalized))

@@ -74,7 +74,7 @@ final class DocumentExtractor {
                 if doc.discoveredBy[f.entity] == nil { doc.discoveredBy[f.entity] = f.cue }
             }
             // People named so far are known by their surname for the rest of the document, and
-            // companies by their name without the corporate suffix ("SsangYong Motor" → "SsangYong").
+            // companies by their name without the corporate suffix ("Quorra Motor" → "Quorra").
             var addedShortForm = false
             for m in view.orderedMentions where m.origin != .anaphor {
                 let isPerson = m.labels.rawValue & personBit.rawValue != 0
@@ -164,7 +164,7 @@ final class DocumentExtractor {
         doc.facts.append(f)
     }
 
-    /// "Luca de Meo" → ["de Meo", "Meo"]; "Carlos Ghosn" → ["Ghosn"].
+    /// "Anna de Vries" → ["de Vries", "Vries"]; "Oren Valdic" → ["Valdic"].
     func shortForms(_ name: String) -> [String] {
         let words = name.split(separator: " ").map(String.init)
         guard words.count >= 2 else { return [] }
@@ -178,7 +178,7 @@ final class DocumentExtractor {
         }
     }
 
-    /// "SsangYong Motor" → ["SsangYong"]: a company's name without its corporate suffix.
+    /// "Quorra Motor" → ["Quorra"]: a company's name without its corporate suffix.
     func companyShortForms(_ name: String) -> [String] {
         let words = name.split(separator: " ").map(String.init)
         guard words.count >= 2, let last = words.last, corporateSuffixes.contains(TextFolding.fold(last)) else { return [] }

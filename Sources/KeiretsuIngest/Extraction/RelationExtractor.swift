@@ -268,7 +268,7 @@ final class RelationExtractor {
                         return Element(entity: e, text: catalog.name(of: e))
                     case .text(let range):
                         var name = RelationExtractor.phraseName(tokens, range, bytes)
-                        // "the SEA electric-vehicle architecture" → "SEA architecture".
+                        // "the ZX electric-vehicle architecture" → "ZX architecture".
                         if let c = view.items.first(where: { $0.kind == .candidate && $0.tokens.lowerBound == range.lowerBound }),
                            c.tokens.upperBound < range.upperBound - 1, projectHeads.contains(tokens[range.upperBound - 1].key) {
                             name = view.candidates[Int(c.ref)].name + " " + bytes.text(tokens[range.upperBound - 1])

@@ -2,9 +2,9 @@
 // (and every untyped capitalised chunk) collapsed into a single item.
 //
 // Rules then read like the prose they match: `<A:Company> holds %P stake in <B:Company>` does not
-// care whether A was written "Renault", "the Lozenge house" or "its". A mention item remembers
+// care whether A was written "Norvik", "the Harbour house" or "its". A mention item remembers
 // the entities it stands for (several for "the two carmakers"), whether it was possessive
-// ("Renault’s") and whether it came from an anaphor, so rules and reports can tell.
+// ("Norvik’s") and whether it came from an anaphor, so rules and reports can tell.
 
 enum MentionOrigin: String, Sendable {
     case gazetteer, market, discovered, surname, anaphor
@@ -26,7 +26,7 @@ struct ViewMention {
 
 struct Candidate {
     var tokens: Range<Int>
-    /// The chunk's text with normalised spacing ("Jean-Dominique Senard", "Foo Motors").
+    /// The chunk's text with normalised spacing ("Jean-Luc Marchetti", "Foo Motors").
     var name: String
 }
 
@@ -112,7 +112,7 @@ struct SentenceView {
         items.replaceSubrange(range, with: [Item(kind: .candidate, tokens: candidate.tokens, ref: Int32(candidates.count - 1))])
     }
 
-    /// Extends candidate item `i` over the next (token) item, renaming it ("MEB" + "platform").
+    /// Extends candidate item `i` over the next (token) item, renaming it ("ZX" + "platform").
     mutating func extendCandidate(item i: Int, name: String) {
         guard i + 1 < items.count, items[i].kind == .candidate, items[i + 1].kind == .token else { return }
         let covered = items[i].tokens.lowerBound..<items[i + 1].tokens.upperBound

@@ -1,9 +1,9 @@
 // The ingest report as JSON (`keiretsu ingest DIR --report --format json`).
 //
 //     {"documents":[{"path":"…","title":"…","date":"2023-01-28","source":null,"sentences":12,
-//        "entities":[{"label":"Company","labels":["Company"],"name":"Renault","mentions":["Renault"]}],
-//        "facts":[{"type":"HOLDS_STAKE","from":"Renault","to":"Nissan","properties":{"percent":43.0},
-//                  "rule":"stake.pct-in","sentence":"Renault holds a 43% stake in Nissan."}],
+//        "entities":[{"label":"Company","labels":["Company"],"name":"Norvik Motors","mentions":["Norvik"]}],
+//        "facts":[{"type":"HOLDS_STAKE","from":"Norvik Motors","to":"Talvi Energy","properties":{"percent":43.0},
+//                  "rule":"stake.pct-in","sentence":"Norvik holds a 43% stake in Talvi."}],
 //        "attributes":[…],"refused":[…],"warnings":[…]}],
 //      "warnings":[{"path":"…","code":"MissingDate","message":"…"}],
 //      "totals":{"documents":2,"facts":40,"refused":0,"warnings":0,"nodesCreated":…,"relationshipsCreated":…}}

@@ -1,10 +1,10 @@
 // The ingest report as text, for a terminal: one block per document.
 //
-//     seeds/articles/2023-01-28-cross-shareholding.md  2023-01-28  "Renault and Nissan agree …"
-//       entity  :Company              Renault            "Renault", "the Lozenge house"
-//       fact    HOLDS_STAKE           Renault -> Nissan  {percent: 43.0}  [stake.pct-in]
-//               "Renault holds a 43% stake in Nissan."
-//       set     Renault–Nissan–Mitsubishi Alliance.employees = 420000  [attr.employees]
+//     news/2023-01-28-stakes.md  2023-01-28  "Norvik and Talvi agree …"
+//       entity  :Company              Norvik Motors      "Norvik", "the Harbour house"
+//       fact    HOLDS_STAKE           Norvik Motors -> Talvi Energy  {percent: 43.0}  [stake.pct-in]
+//               "Norvik holds a 43% stake in Talvi."
+//       set     Northern Alliance.employees = 420000  [attr.employees]
 //       refused MEMBER_OF Foo -> Bar: MEMBER_OF cannot end at :Company  [member.joined]
 //       warning MissingDate: no date: facts will carry no asOf
 //     2 documents, 31 entities, 40 facts, 0 refused, 0 warnings

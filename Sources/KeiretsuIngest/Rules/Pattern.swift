@@ -5,7 +5,7 @@
 //
 //   <A:Company|Organization>   an entity mention with one of the labels, bound to slot A;
 //                              `<A+:Company>` a coordination ("X, Y and Z"), `<A:Company's>`
-//                              a possessive mention ("Renault's", "its"); `Any` allows every label
+//                              a possessive mention ("Norvik's", "its"); `Any` allows every label
 //   <X:?>                      an untyped capitalised chunk (discovery cues only)
 //   word  w1|w2|pre*           a word (folded), alternatives, or a prefix ("reduc*")
 //   , : ; - ' "                punctuation, literally

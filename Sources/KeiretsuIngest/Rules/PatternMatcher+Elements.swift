@@ -22,7 +22,7 @@ extension PatternMatcher {
     }
 
     /// The index of a list element at `q`: a fitting mention, possibly after a short descriptor
-    /// ("and the parts maker Hyundai Mobis").
+    /// ("and the parts maker Zelt Components").
     func listElement(_ c: Ctx, _ q: Int32, _ labels: UInt64) -> Int32? {
         guard q < c.itemCount else { return nil }
         if mentionFits(c, q, labels) { return q }
@@ -83,7 +83,7 @@ extension PatternMatcher {
 
     /// One phrase element at item `p`: a mention of the phrase's label, or determiners then 1…6
     /// plain words (a slash joins words: "E / E architecture"; a market or an unknown name may
-    /// qualify the words after it: "India compact car project"). With `head` ≥ 0 the phrase must
+    /// qualify the words after it: "India compact van project"). With `head` ≥ 0 the phrase must
     /// end in one of those words. Returns the item after it.
     func phrasePieceEnd(_ c: Ctx, _ p: Int32, labels: UInt64, head: Int32) -> Int32? {
         guard p < c.itemCount else { return nil }

@@ -331,7 +331,7 @@ final class PatternMatcher {
             return run(c, seq, i + 1, pos + 1, cost, cont)
 
         case .entity:
-            // "of the Air France-KLM group": an article before a name is no obstacle.
+            // "of the Norvik-Talvi group": an article before a name is no obstacle.
             if c.keyIs(pos, lexicon.the), compatible(c, pos + 1, node.labels, possessive: node.possessive) {
                 return run(c, seq, i, pos + 1, cost, cont)
             }

@@ -26,7 +26,7 @@ extension RelationRule {
     static let its = "[ ( <Z:Company|Organization's> | their | the ) ]"
 
     /// A subject with an optional apposition or relative pronoun after it:
-    /// "Renault", "Exor, the Italian investment company,", "Renault, which".
+    /// "Norvik", "Quorra, the Italian investment company,", "Norvik, which".
     static func subject(_ slot: String, _ labels: String) -> String {
         "<\(slot):\(labels)> APPOS [,] [which|who|that]"
     }

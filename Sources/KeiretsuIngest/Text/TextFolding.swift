@@ -1,7 +1,7 @@
 // TextFolding: the one place that decides when two spellings of a word are the same word.
 //
 // Gazetteer keys, rule literals and article tokens are all compared in folded form: lower case,
-// no diacritics ("Citroën" = "citroen"), one apostrophe (’ ʼ ‘ → '), one double quote (“ ” „ « »
+// no diacritics ("café" = "cafe"), one apostrophe (’ ʼ ‘ → '), one double quote (“ ” „ « »
 // → "), one dash (‐ ‑ ‒ – — − → -) and one ellipsis (… → ...). Folding works on Unicode scalars
 // with a table for the Latin-1 Supplement, Latin Extended-A and the Romanian comma-below letters
 // (which covers the names of European and Latin American news); combining marks are dropped so
