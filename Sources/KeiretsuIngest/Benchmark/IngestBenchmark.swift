@@ -41,20 +41,29 @@ public enum IngestBenchmark {
         }
     }
 
-    /// Generates the corpus, ingests it into its gazetteer graph, and times the ingest alone.
-    public static func run(articles: Int = 10_000, seed: UInt64 = 1) throws -> Result {
-        let (graph, sources) = generateCorpus(articles: articles, seed: seed)
+    /// Generates the corpus, then ingests it `repeats` times, each time into a fresh copy of
+    /// its gazetteer graph, and returns the fastest run (timing the ingest alone). The best of a
+    /// few runs is the usual figure on a machine shared with other work.
+    public static func run(articles: Int = 10_000, seed: UInt64 = 1, repeats: Int = 3) throws -> Result {
+        let (seeds, sources) = generateCorpus(articles: articles, seed: seed)
         let bytes = sources.reduce(0) { $0 + $1.bytes.count }
         let clock = ContinuousClock()
-        var report = IngestReport()
-        let cpuStart = threadCPUTime()
-        let elapsed = try clock.measure {
-            report = try IngestPipeline(graph: graph).ingest(sources: sources)
+        var best: Result? = nil
+        for _ in 0..<max(1, repeats) {
+            let graph = seeds.copy()
+            var report = IngestReport()
+            let cpuStart = threadCPUTime()
+            let elapsed = try clock.measure {
+                report = try IngestPipeline(graph: graph).ingest(sources: sources)
+            }
+            let cpu = threadCPUTime() - cpuStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let r = Result(articles: sources.count, bytes: bytes, seconds: seconds, cpuSeconds: cpu, facts: report.factCount,
+                           nodes: graph.nodeCount, relationships: graph.relationshipCount)
+            if best == nil || r.megabytesPerSecond > (best?.megabytesPerSecond ?? 0) { best = r }
         }
-        let cpu = threadCPUTime() - cpuStart
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Result(articles: sources.count, bytes: bytes, seconds: seconds, cpuSeconds: cpu, facts: report.factCount,
-                      nodes: graph.nodeCount, relationships: graph.relationshipCount)
+        guard let result = best else { throw IngestError.store("benchmark did not run") }
+        return result
     }
 
     /// CPU time of the calling thread, in seconds (0 where the platform does not say).

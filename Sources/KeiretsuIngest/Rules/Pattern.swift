@@ -84,10 +84,15 @@ final class CompiledPattern {
             requirementEnds[i] = n
         }
         requirementCount = requirements.count
+        var labels: [UInt64] = []
+        for n in nodes { if case .entity(_, let spec) = n { labels.append(spec.labels.rawValue) } }
+        requiredLabels = labels
         program = PatternProgram(nodes)
     }
 
     let requirementCount: Int
+    /// Label sets of which the sentence must hold a mention (one per top-level entity slot).
+    let requiredLabels: [UInt64]
 
     deinit {
         requirementGroups.deallocate()
@@ -155,7 +160,9 @@ struct QuantityGroups {
         func firsts(_ phrases: [String]) -> [String] {
             phrases.compactMap { p in words([p]).first }
         }
-        role = literals.group(words(QuantityWords.roles.map(\.0)))
+        // Function words of role phrases ("chairman of the board") say nothing about a title.
+        let functionWords: Set<String> = ["of", "the", "and", "a", "an", "group"]
+        role = literals.group(words(QuantityWords.roles.map(\.0)).filter { !functionWords.contains($0.lowercased()) })
         percent = literals.group(["%", "percent", "per", "pct", "percentage"])
         money = literals.group(words(QuantityWords.currencies.map(\.0)))
         let approximators = firsts(QuantityWords.approximators)

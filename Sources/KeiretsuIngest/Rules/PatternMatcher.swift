@@ -91,6 +91,8 @@ final class PatternMatcher {
     /// Per word id: 1 clause break, 2 comma, 4 "and"/"&" (filled on first sight of a word).
     @exclusivity(unchecked) private var wordFlags: [UInt8] = []
     @exclusivity(unchecked) private(set) var sentenceStart = 0
+    /// The labels of the loaded view's mention items, together.
+    @exclusivity(unchecked) private(set) var mentionLabels: UInt64 = 0
 
     init(lexicon: Lexicon, literals: LiteralIndex, quantities: QuantityReader, qualifierLabels: LabelSet) {
         self.lexicon = lexicon
@@ -156,6 +158,8 @@ final class PatternMatcher {
         items.removeAll()
         for it in view.items { items.append(it) }
         mentionInfo.removeAll()
+        mentionLabels = 0
+        for it in view.items where it.kind == .mention { mentionLabels |= view.mentions[Int(it.ref)].labels.rawValue }
         for m in view.mentions {
             mentionInfo.append(MentionInfo(labels: m.labels.rawValue, plural: m.isPlural, possessive: m.possessive, modifier: m.modifier))
         }
@@ -191,6 +195,8 @@ final class PatternMatcher {
     /// The best non-overlapping matches of `pattern` in the loaded view, in item order.
     func matches(_ pattern: CompiledPattern) -> [PatternMatch] {
         guard canMatch(pattern) else { return [] }
+        // Every top-level entity slot needs a mention of its labels somewhere in the sentence.
+        for labels in pattern.requiredLabels where labels & mentionLabels == 0 { return [] }
         let program = pattern.program
         let slotCount = pattern.slotNames.count
         var found: [(Int, Int, Int, [SlotRange])] = []
