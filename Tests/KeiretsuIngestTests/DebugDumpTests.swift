@@ -1,3 +1,8 @@
+// Developer tools, skipped unless asked for: print the ingest report of the original articles,
+// the project's articles or the evaluation corpus (KEIRETSU_DUMP=originals|project|corpus[:NN]),
+// or of one piece of text against the corpus gazetteer (KEIRETSU_SENTENCE='…'). Each still
+// checks that something was ingested, so a broken setup fails instead of printing nothing.
+
 import Foundation
 import KeiretsuCypher
 import KeiretsuGraph
@@ -26,6 +31,7 @@ final class DebugDumpTests: XCTestCase {
         }
         let report = try IngestPipeline(graph: db.graph).ingest(paths: paths)
         print(report.renderText())
+        XCTAssertFalse(report.documents.isEmpty)
     }
 }
 
@@ -37,5 +43,6 @@ extension DebugDumpTests {
         let db = try TestSupport.database(seeding: TestSupport.corpusDir)
         let report = try TestSupport.ingest([("s.txt", " date 2020-01-01 " + text)], into: db.graph)
         print(report.renderText())
+        XCTAssertEqual(report.documents.count, 1)
     }
 }

@@ -113,6 +113,13 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(sentences("Intro:\n- first item\n- second item"), ["Intro:", "- first item", "- second item"])
     }
 
+    func testAnEndlessSentenceIsCut() {
+        let text = Array(repeating: "word", count: 1000).joined(separator: " ")
+        let parts = SentenceSplitter.split(text: text)
+        XCTAssertEqual(parts.count, 4)
+        XCTAssertEqual(parts.map { $0.text.split(separator: " ").count }, [256, 256, 256, 232])
+    }
+
     func testRangesAreByteOffsetsIntoTheText() {
         let text = "Sénard’s plan. Then €5bn."
         let parts = SentenceSplitter.split(text: text)

@@ -12,8 +12,8 @@ final class Lexicon {
     // Single-threaded by construction (one pipeline, one thread), and on the hot path of every
     // token: the run-time exclusivity checks of these properties are turned off.
     @exclusivity(unchecked) private var arena: [UInt8] = []
-    @exclusivity(unchecked) private var starts: [Int32] = []
-    @exclusivity(unchecked) private var lengths: [Int32] = []
+    @exclusivity(unchecked) private var starts: [Int] = []
+    @exclusivity(unchecked) private var lengths: [Int] = []
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     @exclusivity(unchecked) private var slots: [Int32]
     @exclusivity(unchecked) private var mask: Int
@@ -71,8 +71,8 @@ final class Lexicon {
             i = (i + 1) & mask
         }
         let id = WordID(starts.count)
-        starts.append(Int32(arena.count))
-        lengths.append(Int32(bytes.count))
+        starts.append(arena.count)
+        lengths.append(bytes.count)
         hashes.append(h)
         arena.append(contentsOf: bytes)
         slots[i] = id

@@ -10,7 +10,9 @@
 //   - before a lower-case word it never does ("approx. five", ". . From" keeps the stray dot).
 // Decimals ("43.4%") and initialisms never reach here as periods (the Tokenizer keeps them in
 // one token), and "E / E" is plain punctuation. Closing quotes and brackets right after the
-// terminator stay with the sentence they close.
+// terminator stay with the sentence they close. A run of more than `maxTokens` tokens without a
+// sentence end (a table, a list without punctuation, a corrupt file) is cut, so no later step
+// ever works on an unbounded "sentence".
 
 public struct Sentence: Sendable, Hashable {
     /// Index range into the article's tokens.
@@ -21,6 +23,8 @@ public struct Sentence: Sendable, Hashable {
 
 struct SentenceSplitter {
     let lexicon: Lexicon
+    /// The longest sentence kept whole; news sentences are a few dozen tokens.
+    static let maxTokens = 256
     private let neverEnd: Set<WordID>
     private let endOnlyBeforeOpener: Set<WordID>
     private let openers: Set<WordID>
@@ -59,6 +63,7 @@ struct SentenceSplitter {
 
         while i < tokens.count {
             let t = tokens[i]
+            if i - begin >= SentenceSplitter.maxTokens { close(i) }
             if i > begin {
                 if t.flags.contains(.paragraphBefore) || (heading && t.flags.contains(.newlineBefore)) {
                     close(i)
