@@ -23,7 +23,7 @@ extension Value {
         case let (.int(x), .int(y)): return x == y
         case let (.float(x), .float(y)): return x == y
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return numericallyEqual(x, y)
-        case let (.string(x), .string(y)): return x == y
+        case let (.string(x), .string(y)): return sameScalars(x, y)
         case let (.list(x), .list(y)):
             guard x.count == y.count else { return false }
             var sawNull = false

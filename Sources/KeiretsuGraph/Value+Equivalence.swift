@@ -11,6 +11,12 @@
 // range, both hash as that Int64; any other float hashes its bit pattern (with every NaN folded
 // to one). Maps hash order-independently.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Value: Equatable {
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
@@ -19,7 +25,7 @@ extension Value: Equatable {
         case let (.int(x), .int(y)): return x == y
         case let (.float(x), .float(y)): return x == y || (x.isNaN && y.isNaN)
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return numericallyEqual(x, y)
-        case let (.string(x), .string(y)): return x == y
+        case let (.string(x), .string(y)): return sameScalars(x, y)
         case let (.list(x), .list(y)): return x == y
         case let (.map(x), .map(y)):
             guard x.count == y.count else { return false }
@@ -34,6 +40,27 @@ extension Value: Equatable {
         default: return false
         }
     }
+}
+
+/// String equality by code points. Swift's `==` on String applies canonical equivalence
+/// ("é" == "e\u{301}"); Cypher, like Java, compares the code points themselves. Equal UTF-8
+/// bytes mean equal code points.
+@inline(__always)
+public func sameScalars(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { pa in
+        b.withUTF8 { pb in
+            guard pa.count == pb.count else { return false }
+            guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }  // both empty
+            return memcmp(x, y, pa.count) == 0
+        }
+    }
+}
+
+@inline(__always)
+func hashScalars(_ s: String, into h: inout Hasher) {
+    var s = s
+    s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
 }
 
 /// True when the float holds exactly the integer's value.
@@ -63,7 +90,7 @@ extension Value: Hashable {
             }
         case .string(let s):
             h.combine(4 as UInt8)
-            h.combine(s)
+            hashScalars(s, into: &h)
         case .list(let l):
             h.combine(5 as UInt8)
             h.combine(l.count)

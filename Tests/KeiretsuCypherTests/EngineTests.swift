@@ -35,3 +35,96 @@ final class EngineTests: XCTestCase {
         }
     }
 }
+
+final class EngineErrorTests: XCTestCase {
+    func error(_ db: Database, _ q: String) -> CypherError? {
+        do {
+            _ = try db.execute(q)
+            return nil
+        } catch {
+            return error as? CypherError
+        }
+    }
+
+    /// Columns count Unicode scalars: `é` and `日` before the error each count one.
+    func testColumnsCountScalarsNotBytes() throws {
+        let db = Database()
+        let text = "RETURN 'été', '日本',\n  nope"
+        let e = try XCTUnwrap(error(db, text))
+        XCTAssertEqual(e.qualifiedCode, "SyntaxError.UndefinedVariable")
+        let source = SourceText(name: "<query>", text: text)
+        XCTAssertEqual(source.location(of: try XCTUnwrap(e.offset)), SourceLocation(line: 2, column: 3))
+        let rendered = source.render(e)
+        XCTAssertTrue(rendered.hasPrefix("<query>:2:3: error: SyntaxError.UndefinedVariable:"), rendered)
+        XCTAssertTrue(rendered.hasSuffix("  nope\n  ^^^^"), rendered)
+        let e2 = try XCTUnwrap(error(db, "RETURN 'é' +* 1"))
+        XCTAssertEqual(SourceText(name: "q", text: "RETURN 'é' +* 1").location(of: e2.offset ?? -1).column, 13)
+    }
+
+    func testFailedStatementChangesNothing() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (:A {x: 1})")
+        XCTAssertNotNil(error(db, "MATCH (a:A) CREATE (:B) SET a.x = 2 WITH a RETURN 1 / 0"))
+        XCTAssertEqual(try db.execute("MATCH (n) RETURN count(n), sum(n.x)").rows.first, [.int(1), .int(1)])
+    }
+
+    func testTimeoutStopsALongQuery() throws {
+        let db = Database()
+        let start = Date()
+        XCTAssertThrowsError(try db.execute("UNWIND range(1, 1000000) AS x UNWIND range(1, 1000) AS y WITH x WHERE x < 0 RETURN count(*)",
+                                            options: ExecutionOptions(timeout: 0.2))) { e in
+            XCTAssertEqual((e as? CypherError)?.qualifiedCode, "Timeout.QueryTimedOut")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testCancellation() throws {
+        let db = Database()
+        let token = CancellationToken()
+        token.cancel()
+        XCTAssertThrowsError(try db.execute("UNWIND range(1, 1000) AS x RETURN x", options: ExecutionOptions(cancellation: token))) { e in
+            XCTAssertEqual((e as? CypherError)?.qualifiedCode, "Cancelled.QueryCancelled")
+        }
+    }
+
+    func testExplainAndProfile() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (:A)-[:T]->(:B)")
+        let plan = try XCTUnwrap(try db.execute("EXPLAIN MATCH (a:A)-[:T]->(b) RETURN b").plan)
+        XCTAssertTrue(plan.contains("Match (a:A)-[:T]->(b)"), plan)
+        let profile = try db.execute("PROFILE MATCH (a:A)-[:T]->(b) RETURN b")
+        XCTAssertEqual(profile.rows.count, 1)
+        XCTAssertTrue(profile.plan?.contains("rows=1") == true, profile.plan ?? "")
+    }
+
+    func testIndexesAreUsedAndListed() throws {
+        let db = Database()
+        _ = try db.execute("UNWIND range(1, 1000) AS i CREATE (:Company {name: 'C' + i})")
+        _ = try db.execute("CREATE INDEX company_name FOR (c:Company) ON (c.name)")
+        XCTAssertEqual(try db.execute("MATCH (c:Company {name: 'C42'}) RETURN c.name").rows, [[.string("C42")]])
+        XCTAssertEqual(try db.execute("MATCH (c:Company) WHERE c.name = $n RETURN c.name", parameters: ["n": "C7"]).rows,
+                       [[.string("C7")]])
+        XCTAssertEqual(try db.execute("SHOW INDEXES").rows.first?.first, .string("company_name"))
+        _ = try db.execute("CREATE CONSTRAINT FOR (c:Company) REQUIRE c.name IS UNIQUE")
+        XCTAssertEqual(error(db, "CREATE (:Company {name: 'C1'})")?.qualifiedCode,
+                       "ConstraintVerificationFailed.UniquenessConstraintViolation")
+        XCTAssertEqual(try db.execute("CALL db.labels() YIELD label RETURN label").rows, [[.string("Company")]])
+    }
+}
+
+final class RewriteTests: XCTestCase {
+    /// CountFromStore must agree with the general plan, which a WHERE true forces.
+    func testCountFromStoreAgreesWithMatching() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (a:A)-[:T]->(b:B), (a)-[:T]->(a), (b)-[:U]->(:A:B), (:C)")
+        let shapes = ["(n)", "(n:A)", "(n:B)", "(n:Missing)", "()-[r]->()", "()-[r:T]->()", "()<-[r:U]-()", "(x)-[r:Missing]->()"]
+        for shape in shapes {
+            let fast = try db.execute("MATCH \(shape) RETURN count(*) AS c")
+            let slow = try db.execute("MATCH \(shape) WHERE true RETURN count(*) AS c")
+            XCTAssertEqual(fast.rows, slow.rows, shape)
+            XCTAssertEqual(fast.columns, ["c"])
+            XCTAssertTrue(try db.execute("EXPLAIN MATCH \(shape) RETURN count(*) AS c").plan?.hasPrefix("CountFromStore") == true, shape)
+        }
+        XCTAssertEqual(try db.execute("MATCH ()-[r]->() RETURN count(r)").columns, ["count(r)"])
+    }
+}

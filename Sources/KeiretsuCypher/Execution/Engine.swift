@@ -33,7 +33,7 @@ struct Engine {
         case .schema(let command, let offset):
             return try SchemaCommands.run(command, graph, at: offset)
         case .query(let query, let mode):
-            var binder = Binder(procedures: database.procedures)
+            var binder = Binder(procedures: database.procedures, parameterNames: Set(parameters.keys))
             let bound = try binder.bindStatement(query)
             let ctx = ExecutionContext(graph: graph, parameters: parameters, procedures: database.procedures,
                                        slots: bound.slots, options: options)

@@ -25,6 +25,9 @@ final class ExecutionContext {
     var compiledPatterns: [Int: CompiledPatternExpression] = [:]
     /// EXISTS { } subqueries, compiled by the binder, by expression offset.
     var compiledSubqueries: [Int: Plan] = [:]
+    /// The last state of elements this statement deleted, so results can still show them.
+    var deletedNodes: [ElementID: Node] = [:]
+    var deletedRelationships: [ElementID: Relationship] = [:]
     /// Compiled regular expressions by pattern text.
     var regexCache: [String: NSRegularExpression] = [:]
 
@@ -66,14 +69,19 @@ final class ExecutionContext {
 
     // MARK: Element access with the current state of the store
 
+    // Pattern matching binds *references*: a node value with its id only, a relationship value
+    // with its id, type and endpoints. Every read goes to the store by id anyway, so copying
+    // labels and property maps into each binding would only cost time; `refreshed(_:)` fills
+    // in the snapshot when a value leaves the statement.
+
     func nodeValue(_ id: ElementID) -> Value {
-        guard let n = graph.node(id) else { return .null }
-        return .node(n)
+        guard graph.nodeExists(id) else { return .null }
+        return .node(Node(id: id, labels: [], properties: [:]))
     }
 
     func relationshipValue(_ id: ElementID) -> Value {
-        guard let r = graph.relationship(id) else { return .null }
-        return .relationship(r)
+        guard let type = graph.relationshipType(id), let (start, end) = graph.relationshipEndpoints(id) else { return .null }
+        return .relationship(Relationship(id: id, type: type, start: start, end: end, properties: [:]))
     }
 
     /// Refreshes graph elements inside a value so results show the state at the end of the
@@ -81,14 +89,12 @@ final class ExecutionContext {
     func refreshed(_ v: Value) -> Value {
         switch v {
         case .node(let n):
-            if let fresh = graph.node(n.id) { return .node(fresh) }
-            return v
+            return .node(graph.node(n.id) ?? deletedNodes[n.id] ?? n)
         case .relationship(let r):
-            if let fresh = graph.relationship(r.id) { return .relationship(fresh) }
-            return v
+            return .relationship(graph.relationship(r.id) ?? deletedRelationships[r.id] ?? r)
         case .path(let p):
-            return .path(Path(nodes: p.nodes.map { graph.node($0.id) ?? $0 },
-                              relationships: p.relationships.map { graph.relationship($0.id) ?? $0 }))
+            return .path(Path(nodes: p.nodes.map { graph.node($0.id) ?? deletedNodes[$0.id] ?? $0 },
+                              relationships: p.relationships.map { graph.relationship($0.id) ?? deletedRelationships[$0.id] ?? $0 }))
         case .list(let l):
             return .list(l.map(refreshed))
         case .map(let m):

@@ -79,6 +79,25 @@ extension Search {
             }
             return true
         }
+        if let s = r.slot, bound[s] {
+            // A variable-length relationship bound to a list must follow exactly that list.
+            guard case .list(let items) = row[s] else { return true }
+            var current = node
+            var ids: [ElementID] = []
+            for item in items {
+                guard case .relationship(let rel) = item, !usedRelationships.contains(rel.id), !ids.contains(rel.id),
+                      graph.relationshipIDs(of: current, direction: direction).contains(rel.id),
+                      try relationshipMatches(r, rel.id), let next = otherEnd(rel.id, from: current, direction)
+                else { return true }
+                ids.append(rel.id)
+                current = next
+            }
+            let minHops = range.min ?? 1
+            guard ids.count >= minHops, ids.count <= (range.max ?? Int.max) else { return true }
+            usedRelationships += ids
+            defer { usedRelationships.removeLast(ids.count) }
+            return try next(&self, ids, current)
+        }
         let minHops = range.min ?? 1
         let maxHops = range.max ?? Int.max
         var trail: [ElementID] = []

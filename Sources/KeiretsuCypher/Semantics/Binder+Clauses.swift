@@ -88,6 +88,7 @@ extension Binder {
         case .property(let target, _, let value):
             try checkExpression(target, scope)
             try checkExpression(value, scope)
+            try rejectBarePatterns(value)
         case .replaceProperties(let v, let value, let offset), .mergeProperties(let v, let value, let offset):
             try checkVariable(v, scope, at: offset)
             try checkExpression(value, scope)
@@ -113,7 +114,10 @@ extension Binder {
             parts.append(try compilePart(p, scope: before, introduced: &local, uniqueRelationships: seenRelationships))
             for r in p.element.relationships { if let v = r.variable { seenRelationships.append(v) } }
         }
-        if let predicate { try checkExpression(predicate, local) }
+        if let predicate {
+            try checkExpression(predicate, local)
+            try checkPredicateType(predicate, local)
+        }
         let introducedNames = local.names.filter { !before.contains($0) }
         // Equalities from WHERE that can drive index lookups.
         if let predicate {

@@ -26,6 +26,9 @@ extension Binder {
                                        at: e.offset, length: e.length)
                 }
                 for a in args {
+                    if a.callsFunction("rand") {
+                        throw Binder.error("NonConstantExpression", "an aggregate cannot take a random argument", at: a.offset)
+                    }
                     if a.containsAggregate {
                         throw Binder.error("NestedAggregation", "aggregates cannot be nested", at: a.offset, length: a.length)
                     }
@@ -47,6 +50,14 @@ extension Binder {
                     throw Binder.error("InvalidNumberOfArguments", "wrong number of arguments to \(name)()", at: e.offset,
                                        length: e.length)
                 }
+                if lower == "size", let first = args.first, case .patternPredicate = first.kind {
+                    throw Binder.error("UnexpectedSyntax", "size() of a pattern is not allowed; use COUNT { } or size([…])",
+                                       at: first.offset)
+                }
+                if let accepted = Binder.staticArgumentTypes[lower], let first = args.first,
+                   let t = staticType(first, scope), t != .null, !accepted.contains(t) {
+                    throw Binder.error("InvalidArgumentType", "\(name)() cannot take \(t.name)", at: first.offset, length: first.length)
+                }
             } else {
                 throw Binder.error("UnknownFunction", "unknown function '\(name)'", at: e.offset, length: name.utf8.count)
             }
@@ -54,14 +65,14 @@ extension Binder {
         case .listComprehension(let v, let list, let predicate, let projection):
             try checkExpression(list, scope, allowAggregates: allowAggregates)
             var inner = scope
-            inner.add(v, .value)
+            inner.add(v, elementKind(list, scope))
             _ = slot(v)
             if let predicate { try checkExpression(predicate, inner) }
-            if let projection { try checkExpression(projection, inner, allowAggregates: allowAggregates) }
+            if let projection { try checkExpression(projection, inner) }
         case .quantifier(_, let v, let list, let predicate):
             try checkExpression(list, scope, allowAggregates: allowAggregates)
             var inner = scope
-            inner.add(v, .value)
+            inner.add(v, elementKind(list, scope))
             _ = slot(v)
             if let predicate { try checkExpression(predicate, inner) }
         case .reduce(let acc, let initial, let v, let list, let body):
@@ -91,6 +102,11 @@ extension Binder {
             if let predicate { try checkExpression(predicate, local) }
             try checkExpression(projection, local)
         case .existsSubquery(let query):
+            for part in query.parts {
+                if let c = part.clauses.first(where: { $0.isUpdating }) {
+                    throw Binder.error("InvalidClauseComposition", "an EXISTS subquery cannot update the graph", at: c.offset)
+                }
+            }
             let (plan, _) = try bindQuery(query, outer: scope, requireReturn: false, subquery: true)
             compiledSubqueries[e.offset] = plan.plans.first
             if plan.plans.count > 1 {
@@ -108,8 +124,66 @@ extension Binder {
                 default: break
                 }
             }
+        case .binary(let op, let a, let b) where op == .and || op == .or || op == .xor:
+            try checkExpression(a, scope, allowAggregates: allowAggregates)
+            try checkExpression(b, scope, allowAggregates: allowAggregates)
+            try checkBooleanOperand(a, scope, op.rawValue)
+            try checkBooleanOperand(b, scope, op.rawValue)
+        case .parameter(let name):
+            if let known = parameterNames, !known.contains(name) {
+                throw CypherError(.parameterMissing, "MissingParameter", "expected a parameter named $\(name)",
+                                  offset: e.offset, length: e.length, phase: .compileTime)
+            }
+        case .property(let base, let key):
+            try checkExpression(base, scope, allowAggregates: allowAggregates)
+            if let t = staticType(base, scope), [.path, .list, .integer, .float, .string, .boolean].contains(t) {
+                // The TCK files a path as a syntax error and other values as type errors.
+                throw CypherError(t == .path ? .syntaxError : .typeError, "InvalidArgumentType",
+                                  "cannot read property '\(key)' of \(t.name)", offset: e.offset, length: e.length,
+                                  phase: .compileTime)
+            }
+        case .binary(.in, let a, let b):
+            try checkExpression(a, scope, allowAggregates: allowAggregates)
+            try checkExpression(b, scope, allowAggregates: allowAggregates)
+            if let t = staticType(b, scope), t != .list, t != .null {
+                throw Binder.error("InvalidArgumentType", "IN expects a list, got \(t.name)", at: b.offset, length: b.length)
+            }
+        case .binary(let op, let a, let b) where [.add, .subtract, .multiply, .divide, .modulo, .power].contains(op):
+            try checkExpression(a, scope, allowAggregates: allowAggregates)
+            try checkExpression(b, scope, allowAggregates: allowAggregates)
+            if let ta = staticType(a, scope), let tb = staticType(b, scope), !arithmeticAccepts(op, ta, tb) {
+                throw Binder.error("InvalidArgumentType", "cannot apply '\(op.rawValue)' to \(ta.name) and \(tb.name)",
+                                   at: e.offset, length: e.length)
+            }
+        case .not(let inner):
+            try checkExpression(inner, scope, allowAggregates: allowAggregates)
+            try checkBooleanOperand(inner, scope, "NOT")
         default:
             for c in e.children { try checkExpression(c, scope, allowAggregates: allowAggregates) }
         }
     }
+}
+
+extension Expr {
+    func callsFunction(_ name: String) -> Bool {
+        if case .function(let f, _, _) = kind, f.lowercased() == name { return true }
+        return children.contains { $0.callsFunction(name) }
+    }
+}
+
+extension Binder {
+    /// Argument types the graph and collection functions accept, for compile-time checks of
+    /// arguments whose type is statically known.
+    static let staticArgumentTypes: [String: [StaticType]] = [
+        "labels": [.node],
+        "type": [.relationship],
+        "startnode": [.relationship],
+        "endnode": [.relationship],
+        "properties": [.node, .relationship, .map],
+        "keys": [.node, .relationship, .map],
+        "size": [.list, .string],
+        "length": [.path],
+        "nodes": [.path],
+        "relationships": [.path],
+    ]
 }

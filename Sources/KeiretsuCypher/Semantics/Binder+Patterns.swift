@@ -24,7 +24,7 @@ extension Binder {
                 }
                 local.add(v, .node)
             }
-            if let props = n.properties { try checkPatternProperties(props, local) }
+            if let props = n.properties { try checkPatternProperties(props, local, allowParameter: false) }
             if let predicate = n.predicate { try checkExpression(predicate, local) }
             nodes.append(CompiledNode(slot: n.variable.map { slot($0) }, labels: n.labels, properties: n.properties,
                                       predicate: n.predicate))
@@ -39,7 +39,8 @@ extension Binder {
                 }
                 seen.append(v)
                 if let k = local.kind(v) {
-                    let ok = r.range == nil ? (k == .relationship || k == .value) : (k == .relationshipList || k == .value)
+                    let ok = r.range == nil ? (k == .relationship || k == .value)
+                        : (k == .relationshipList || k == .value || k == .typed(.list))
                     if !ok {
                         throw Binder.error("VariableTypeConflict", "variable '\(v)' is not a relationship", at: r.offset)
                     }
@@ -49,7 +50,7 @@ extension Binder {
                 }
                 local.add(v, r.range == nil ? .relationship : .relationshipList)
             }
-            if let props = r.properties { try checkPatternProperties(props, local) }
+            if let props = r.properties { try checkPatternProperties(props, local, allowParameter: false) }
             if let predicate = r.predicate { try checkExpression(predicate, local) }
             rels.append(CompiledRelationship(slot: r.variable.map { slot($0) }, types: r.types, properties: r.properties,
                                              direction: r.direction, range: r.range, predicate: r.predicate))
@@ -58,8 +59,10 @@ extension Binder {
         return CompiledPart(pathSlot: p.pathVariable.map { slot($0) }, nodes: nodes, relationships: rels, shortest: p.shortest)
     }
 
-    mutating func checkPatternProperties(_ e: Expr, _ scope: Scope) throws {
+    mutating func checkPatternProperties(_ e: Expr, _ scope: Scope, allowParameter: Bool = true) throws {
         switch e.kind {
+        case .parameter where !allowParameter:
+            throw Binder.error("InvalidParameterUse", "a parameter cannot stand for a pattern's property map here", at: e.offset)
         case .map, .parameter: try checkExpression(e, scope)
         default: throw Binder.error("InvalidArgumentType", "pattern properties must be a map", at: e.offset)
         }
@@ -98,6 +101,9 @@ extension Binder {
         }
         var rels: [CreateRelationship] = []
         for r in p.element.relationships {
+            if let v = r.variable, scope.contains(v) {
+                throw Binder.error("VariableAlreadyBound", "variable '\(v)' is already defined", at: r.offset)
+            }
             if r.range != nil {
                 throw Binder.error("CreatingVarLength", "\(clause) cannot create a variable-length relationship", at: r.offset)
             }

@@ -46,6 +46,10 @@ extension Binder {
                 throw Binder.error("InvalidArgumentPassingMode", "in-query procedure calls need explicit arguments", at: offset)
             }
             args = signature.inputs.map { Expr(.parameter($0.name), at: offset) }
+            for a in args { try checkExpression(a, scope) }
+        }
+        if yieldAll && !standalone {
+            throw Binder.error("UnexpectedSyntax", "YIELD * is only allowed in a standalone procedure call", at: offset)
         }
         var yields: [(index: Int, slot: Int)] = []
         var columns: [(String, Int)] = []
@@ -74,7 +78,8 @@ extension Binder {
         } else if !signature.outputs.isEmpty {
             throw Binder.error("UndefinedVariable", "an in-query call of \(signature.name) must YIELD its outputs", at: offset)
         }
-        var ops: [PlanOperator] = [ProcedureCallOperator(procedure: procedure, arguments: args, yields: yields)]
+        var ops: [PlanOperator] = [ProcedureCallOperator(procedure: procedure, arguments: args, yields: yields,
+                                                                 standalone: standalone)]
         if let predicate {
             try checkExpression(predicate, scope)
             ops.append(FilterOperator(predicate))

@@ -20,6 +20,25 @@ extension Binder {
             }
             items = visible.map { ProjectionItem(expression: Expr(.variable($0), at: p.offset), alias: nil, text: $0) } + items
         }
+        // ORDER BY items that mix aggregates with other expressions are checked first: the
+        // ambiguity is the more specific mistake.
+        if items.contains(where: { $0.expression.containsAggregate }) {
+            let keys = items.filter { !$0.expression.containsAggregate }
+            var projected = Set<String>()
+            for item in items { item.expression.forEachVariable { projected.insert($0) } }
+            for s in p.orderBy where s.expression.containsAggregate {
+                // A variable the projection does not mention at all is simply out of scope.
+                var missing: String? = nil
+                s.expression.forEachVariable { v in
+                    if !projected.contains(v) && !items.contains(where: { $0.name == v }) { missing = missing ?? v }
+                }
+                if let v = missing {
+                    throw Binder.error("UndefinedVariable", "variable '\(v)' not defined", at: s.expression.offset)
+                }
+                try checkAmbiguity(s.expression, keyTexts: keys.map { $0.expression.description },
+                                   keyNames: keys.map(\.name) + items.filter { $0.alias != nil }.map(\.name))
+            }
+        }
         var names: [String] = []
         for item in items {
             if !isReturn && item.alias == nil {
@@ -32,11 +51,14 @@ extension Binder {
             }
             names.append(item.name)
             try checkExpression(item.expression, scope, allowAggregates: true)
+            try rejectBarePatterns(item.expression)
         }
         var newScope = Scope()
         for item in items {
             if case .variable(let v) = item.expression.kind, let k = scope.kind(v) {
                 newScope.add(item.name, k)
+            } else if let t = staticType(item.expression, scope), t != .null, t != .node, t != .relationship, t != .path {
+                newScope.add(item.name, .typed(t))
             } else {
                 newScope.add(item.name, .value)
             }
@@ -79,6 +101,7 @@ extension Binder {
             var sortItems: [(expression: Expr, ascending: Bool)] = []
             for s in p.orderBy {
                 let e = replaceProjected(s.expression, items)
+                if aggregating { try checkExpression(e, orderScope, allowAggregates: true) }
                 if e.containsAggregate {
                     throw Binder.error("InvalidAggregation", "ORDER BY can only use aggregates that are projected",
                                        at: s.expression.offset)
@@ -97,8 +120,13 @@ extension Binder {
             ops.append(LimitOperator(limit))
         }
         if let predicate {
-            try checkExpression(predicate, newScope)
-            ops.append(FilterOperator(predicate))
+            // WITH's WHERE sees the projected names and, like ORDER BY, what was in scope before.
+            var whereScope = newScope
+            for n in scope.names where !whereScope.contains(n) { whereScope.add(n, scope.kind(n) ?? .value) }
+            let rewritten = replaceProjected(predicate, items)
+            try checkExpression(rewritten, aggregating ? newScope : whereScope)
+            try checkPredicateType(rewritten, aggregating ? newScope : whereScope)
+            ops.append(FilterOperator(rewritten))
         }
         return (ops, zip(names, itemSlots).map { ($0, $1) }, newScope)
     }
@@ -119,13 +147,21 @@ extension Binder {
         }
     }
 
-    /// Rewrites sort expressions that repeat a projected item into a reference to its column.
+    /// Rewrites the parts of a sort or filter expression that repeat a projected item into a
+    /// reference to its column: `WITH a.name AS name, count(*) AS c ORDER BY a.name + 'C'`
+    /// sorts by `name + 'C'`.
     func replaceProjected(_ e: Expr, _ items: [ProjectionItem]) -> Expr {
         let text = e.description
         for item in items where item.expression.description == text {
+            if case .variable(let v) = e.kind, v == item.name { return e }
             return Expr(.variable(item.name), at: e.offset, length: e.length)
         }
-        return e
+        switch e.kind {
+        case .listComprehension, .quantifier, .reduce, .patternComprehension, .existsSubquery, .patternPredicate:
+            return e
+        default:
+            return e.mapChildren { replaceProjected($0, items) }
+        }
     }
 
     /// In an item containing aggregates, the non-aggregate parts must be grouping keys.
@@ -134,14 +170,25 @@ extension Binder {
         var readsVariable = false
         e.forEachVariable { _ in readsVariable = true }
         if !readsVariable { return }
-        if keyTexts.contains(e.description) { return }
+        if keyTexts.contains(e.description) {
+            // Only simple keys (a variable, or a property of one) may be reused next to an
+            // aggregate; `a.x + b.x + count(*)` is ambiguous even when `a.x + b.x` is projected.
+            switch e.kind {
+            case .variable, .property: return
+            default: break
+            }
+        }
         if case .variable(let v) = e.kind {
             if keyNames.contains(v) || keyTexts.contains(v) { return }
             throw Binder.error("AmbiguousAggregationExpression",
                                "'\(v)' is used next to an aggregate but is not a grouping key", at: e.offset)
         }
         switch e.kind {
-        case .listComprehension, .quantifier, .reduce, .patternComprehension, .existsSubquery, .patternPredicate:
+        case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _):
+            for c in e.children { try checkAmbiguity(c, keyTexts: keyTexts, keyNames: keyNames + [v]) }
+        case .reduce(let acc, _, let v, _, _):
+            for c in e.children { try checkAmbiguity(c, keyTexts: keyTexts, keyNames: keyNames + [acc, v]) }
+        case .patternComprehension, .existsSubquery, .patternPredicate:
             throw Binder.error("AmbiguousAggregationExpression", "expression mixes aggregates and non-grouped values", at: e.offset)
         default:
             for c in e.children { try checkAmbiguity(c, keyTexts: keyTexts, keyNames: keyNames) }

@@ -10,6 +10,8 @@ import KeiretsuGraph
 
 enum VariableKind: Equatable {
     case node, relationship, relationshipList, path, value
+    /// A value whose type the binder knows and which is not a graph element.
+    case typed(StaticType)
 }
 
 struct Scope {
@@ -44,9 +46,15 @@ struct Binder {
     var compiledPatterns: [Int: CompiledPatternExpression] = [:]
     var compiledSubqueries: [Int: Plan] = [:]
     let procedures: [String: Procedure]
+    /// Names of the parameters the statement is run with; a reference to any other is a
+    /// compile-time ParameterMissing error.
+    let parameterNames: Set<String>?
     var hiddenCount = 0
 
-    init(procedures: [String: Procedure]) { self.procedures = procedures }
+    init(procedures: [String: Procedure], parameterNames: Set<String>? = nil) {
+        self.procedures = procedures
+        self.parameterNames = parameterNames
+    }
 
     mutating func slot(_ name: String) -> Int {
         if let s = slots[name] { return s }
@@ -108,6 +116,9 @@ struct Binder {
     mutating func bindSingleQuery(_ query: SingleQuery, outer: Scope, subquery: Bool = false) throws
         -> ([PlanOperator], [(String, Int)]?, Scope)
     {
+        if outer.names.isEmpty, let (operators, columns) = rewrite(query) {
+            return (operators, columns, Scope())
+        }
         var scope = outer
         var operators: [PlanOperator] = []
         var columns: [(String, Int)]? = nil

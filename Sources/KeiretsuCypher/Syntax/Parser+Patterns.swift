@@ -104,6 +104,10 @@ extension Parser {
                 }
             }
             if at("*") { range = try parseRangeLiteral() }
+            if at("..") {
+                throw error("InvalidRelationshipPattern", "a variable-length relationship needs '*' before its bounds",
+                            at: current.offset, length: 2)
+            }
             if at("{") || current.kind == .parameter { properties = try parsePrimary() }
             if acceptKeyword("WHERE") { predicate = try parseExpression() }
             try expect("]")
@@ -118,6 +122,9 @@ extension Parser {
     /// RangeLiteral ::= * [IntegerLiteral] [ .. [IntegerLiteral] ]
     mutating func parseRangeLiteral() throws -> VariableLength {
         try expect("*")
+        if at("-") {
+            throw error("InvalidRelationshipPattern", "variable-length bounds cannot be negative", at: current.offset)
+        }
         var lower: Int? = nil, upper: Int? = nil
         if current.kind == .integer {
             lower = try parseRangeBound()

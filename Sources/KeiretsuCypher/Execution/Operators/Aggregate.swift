@@ -34,6 +34,17 @@ final class AggregateOperator: PlanOperator {
         (keys.map(\.name) + aggregates.map(\.text)).joined(separator: ", ")
     }
 
+    func makeState() -> AggregationState { AggregationState(self) }
+
+    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
+        let state = makeState()
+        for row in input { try state.add(row, ctx) }
+        return try state.finish(ctx)
+    }
+}
+
+/// The groups of one aggregation while rows arrive (from a batch or a stream).
+final class AggregationState {
     struct Group {
         var representative: Row
         var keyValues: [Value]
@@ -41,53 +52,73 @@ final class AggregateOperator: PlanOperator {
         var seen: [Set<[Value]>]
     }
 
-    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
-        var groups: [Group] = []
-        var index: [[Value]: Int] = [:]
-        func newGroup(_ row: Row, _ keyValues: [Value]) -> Group {
-            Group(representative: row, keyValues: keyValues, aggregators: aggregates.map { $0.function.make() },
-                  seen: Array(repeating: [], count: aggregates.count))
-        }
-        for row in input {
-            try ctx.check()
-            var keyValues: [Value] = []
-            keyValues.reserveCapacity(keys.count)
-            for k in keys { keyValues.append(try ctx.eval(k.expression, row)) }
-            let g: Int
-            if let existing = index[keyValues] {
+    let op: AggregateOperator
+    var groups: [Group] = []
+    var index: [[Value]: Int] = [:]
+    /// One grouping key (the common case) is looked up without wrapping it in an array.
+    var singleKeyIndex: [Value: Int] = [:]
+    var firstRow: Row?
+
+    init(_ op: AggregateOperator) { self.op = op }
+
+    func newGroup(_ row: Row, _ keyValues: [Value]) -> Group {
+        Group(representative: row, keyValues: keyValues, aggregators: op.aggregates.map { $0.function.make() },
+              seen: Array(repeating: [], count: op.aggregates.count))
+    }
+
+    func add(_ row: Row, _ ctx: ExecutionContext) throws {
+        try ctx.check()
+        var keyValues: [Value] = []
+        keyValues.reserveCapacity(op.keys.count)
+        for k in op.keys { keyValues.append(try ctx.eval(k.expression, row)) }
+        let g: Int
+        if op.keys.isEmpty {
+            if groups.isEmpty { groups.append(newGroup(row, [])) }
+            g = 0
+        } else if op.keys.count == 1 {
+            if let existing = singleKeyIndex[keyValues[0]] {
                 g = existing
             } else {
                 g = groups.count
-                index[keyValues] = g
+                singleKeyIndex[keyValues[0]] = g
                 groups.append(newGroup(row, keyValues))
             }
-            for (i, call) in aggregates.enumerated() {
-                var args: [Value] = []
-                for a in call.arguments { args.append(try ctx.eval(a, row)) }
-                if call.distinct {
-                    if args.first?.isNull == true { continue }
-                    guard groups[g].seen[i].insert(args).inserted else { continue }
-                }
-                do {
-                    try groups[g].aggregators[i].add(args)
-                } catch var error as CypherError where error.offset == nil {
-                    error.offset = call.arguments.first?.offset
-                    throw error
-                }
+        } else if let existing = index[keyValues] {
+            g = existing
+        } else {
+            g = groups.count
+            index[keyValues] = g
+            groups.append(newGroup(row, keyValues))
+        }
+        for (i, call) in op.aggregates.enumerated() {
+            var args: [Value] = []
+            for a in call.arguments { args.append(try ctx.eval(a, row)) }
+            if call.distinct {
+                if args.first?.isNull == true { continue }
+                guard groups[g].seen[i].insert(args).inserted else { continue }
+            }
+            do {
+                try groups[g].aggregators[i].add(args)
+            } catch var error as CypherError where error.offset == nil {
+                error.offset = call.arguments.first?.offset
+                throw error
             }
         }
-        if groups.isEmpty && keys.isEmpty {
-            groups.append(newGroup(input.first ?? ctx.emptyRow, []))
+    }
+
+    func finish(_ ctx: ExecutionContext) throws -> [Row] {
+        if groups.isEmpty && op.keys.isEmpty {
+            groups.append(newGroup(ctx.emptyRow, []))
         }
         var out: [Row] = []
         out.reserveCapacity(groups.count)
         for group in groups {
             var row = group.representative
-            for (i, k) in keys.enumerated() { row[k.slot] = group.keyValues[i] }
-            for (i, call) in aggregates.enumerated() { row[call.slot] = try group.aggregators[i].result() }
+            for (i, k) in op.keys.enumerated() { row[k.slot] = group.keyValues[i] }
+            for (i, call) in op.aggregates.enumerated() { row[call.slot] = try group.aggregators[i].result() }
             var values: [Value] = []
-            for o in outputs { values.append(try ctx.eval(o.expression, row)) }
-            for (i, o) in outputs.enumerated() { row[o.slot] = values[i] }
+            for o in op.outputs { values.append(try ctx.eval(o.expression, row)) }
+            for (i, o) in op.outputs.enumerated() { row[o.slot] = values[i] }
             out.append(row)
         }
         return out

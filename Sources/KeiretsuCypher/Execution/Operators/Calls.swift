@@ -77,11 +77,15 @@ final class ProcedureCallOperator: PlanOperator {
     let arguments: [Expr]
     /// (output index, slot) for each yielded field.
     let yields: [(index: Int, slot: Int)]
+    /// A standalone call's rows are its results; an in-query call of a procedure without
+    /// outputs passes its input rows through.
+    let standalone: Bool
 
-    init(procedure: Procedure, arguments: [Expr], yields: [(index: Int, slot: Int)]) {
+    init(procedure: Procedure, arguments: [Expr], yields: [(index: Int, slot: Int)], standalone: Bool) {
         self.procedure = procedure
         self.arguments = arguments
         self.yields = yields
+        self.standalone = standalone
     }
 
     override var name: String { "ProcedureCall" }
@@ -107,7 +111,7 @@ final class ProcedureCallOperator: PlanOperator {
                 throw CypherError(.procedureError, "ProcedureCallFailed", "\(procedure.signature.name) failed: \(error)", phase: .runtime)
             }
             if procedure.signature.outputs.isEmpty {
-                out.append(row)
+                if !standalone { out.append(row) }
                 continue
             }
             for r in results {

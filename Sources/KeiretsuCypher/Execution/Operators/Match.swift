@@ -22,25 +22,31 @@ final class MatchOperator: PlanOperator {
     override var name: String { optional ? "OptionalMatch" : "Match" }
     override var detail: String { summary }
 
+    override var streams: Bool { true }
+
+    override func stream(_ row: Row, _ ctx: ExecutionContext, _ emit: (Row) throws -> Bool) throws -> Bool {
+        var matched = false
+        var go = true
+        try matcher.forEachMatch(row, ctx) { extended in
+            try ctx.check()
+            if let predicate = self.predicate {
+                guard try ctx.eval(predicate, extended) == .bool(true) else { return true }
+            }
+            matched = true
+            go = try emit(extended)
+            return go
+        }
+        if optional && !matched {
+            var empty = row
+            for s in introduced { empty[s] = .null }
+            return try emit(empty)
+        }
+        return go
+    }
+
     override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
         var out: [Row] = []
-        for row in input {
-            var matched = false
-            try matcher.forEachMatch(row, ctx) { extended in
-                try ctx.check()
-                if let predicate = self.predicate {
-                    guard try ctx.eval(predicate, extended) == .bool(true) else { return true }
-                }
-                matched = true
-                out.append(extended)
-                return true
-            }
-            if optional && !matched {
-                var empty = row
-                for s in introduced { empty[s] = .null }
-                out.append(empty)
-            }
-        }
+        for row in input { _ = try stream(row, ctx) { out.append($0); return true } }
         return out
     }
 }
@@ -52,6 +58,13 @@ final class FilterOperator: PlanOperator {
     init(_ predicate: Expr) { self.predicate = predicate }
 
     override var name: String { "Filter" }
+    override var streams: Bool { true }
+
+    override func stream(_ row: Row, _ ctx: ExecutionContext, _ emit: (Row) throws -> Bool) throws -> Bool {
+        try ctx.check()
+        guard try ctx.eval(predicate, row) == .bool(true) else { return true }
+        return try emit(row)
+    }
 
     override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
         var out: [Row] = []
@@ -78,6 +91,25 @@ final class UnwindOperator: PlanOperator {
 
     override var name: String { "Unwind" }
     override var detail: String { variable }
+    override var streams: Bool { true }
+
+    override func stream(_ row: Row, _ ctx: ExecutionContext, _ emit: (Row) throws -> Bool) throws -> Bool {
+        switch try ctx.eval(list, row) {
+        case .null: return true
+        case .list(let items):
+            var r = row
+            for item in items {
+                try ctx.check()
+                r[slot] = item
+                if !(try emit(r)) { return false }
+            }
+            return true
+        case let v:
+            var r = row
+            r[slot] = v
+            return try emit(r)
+        }
+    }
 
     override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
         var out: [Row] = []

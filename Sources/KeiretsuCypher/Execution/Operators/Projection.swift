@@ -10,6 +10,16 @@ final class ProjectOperator: PlanOperator {
 
     override var name: String { "Projection" }
     override var detail: String { items.map(\.name).joined(separator: ", ") }
+    override var streams: Bool { true }
+
+    override func stream(_ row: Row, _ ctx: ExecutionContext, _ emit: (Row) throws -> Bool) throws -> Bool {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items { values.append(try ctx.eval(item.expression, row)) }
+        var r = row
+        for (i, item) in items.enumerated() { r[item.slot] = values[i] }
+        return try emit(r)
+    }
 
     override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
         var out: [Row] = []

@@ -91,11 +91,12 @@ final class MergeOperator: PlanOperator {
         for row in input {
             try ctx.check()
             // Merging on a null property value can never match and must not create.
-            for n in creation.nodes where !n.bound {
-                if case .map(let m) = try ctx.eval(n.properties ?? Expr(.literal(.null), at: 0), row),
-                   let key = m.first(where: { $0.value.isNull })?.key {
+            let propertyMaps = creation.nodes.filter { !$0.bound }.compactMap(\.properties)
+                + creation.relationships.compactMap(\.properties)
+            for e in propertyMaps {
+                if case .map(let m) = try ctx.eval(e, row), let key = m.first(where: { $0.value.isNull })?.key {
                     throw CypherError(.semanticError, "MergeReadOwnWrites",
-                                      "cannot merge a node using a null property value for '\(key)'", phase: .runtime)
+                                      "cannot merge using a null property value for '\(key)'", offset: e.offset, phase: .runtime)
                 }
             }
             var matches: [Row] = []

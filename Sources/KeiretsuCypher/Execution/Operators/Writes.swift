@@ -174,7 +174,8 @@ extension ExecutionContext {
         switch value {
         case .null: return
         case .relationship(let r):
-            if graph.relationshipExists(r.id) {
+            if let snapshot = graph.relationship(r.id) {
+                deletedRelationships[r.id] = snapshot
                 graph.deleteRelationship(r.id)
                 stats.relationshipsDeleted += 1
             }
@@ -182,12 +183,15 @@ extension ExecutionContext {
             guard graph.nodeExists(n.id) else { return }
             if detach {
                 for rel in graph.relationshipIDs(of: n.id, direction: .both) {
+                    deletedRelationships[rel] = graph.relationship(rel)
                     graph.deleteRelationship(rel)
                     stats.relationshipsDeleted += 1
                 }
             }
             do {
+                let snapshot = graph.node(n.id)
                 try graph.deleteNode(n.id)
+                deletedNodes[n.id] = snapshot
                 stats.nodesDeleted += 1
             } catch let e as GraphStoreError {
                 throw storeError(e)
