@@ -15,6 +15,7 @@
 
 import KeiretsuCypher
 import KeiretsuExport
+import KeiretsuIngest
 
 extension SeedFileHandler {
     /// The handlers of a default SeedFolderLoader, in load order.
@@ -42,8 +43,22 @@ extension SeedFileHandler {
         }
     }
 
-    /// Hook: articles, `*.txt` and `*.md` (stage `.articles`). Not implemented yet.
-    public static var articleIngest: SeedFileHandler? { nil }
+    /// Articles, `*.txt` and `*.md`: read by KeiretsuIngest's pipeline, with the entities the
+    /// scripts, CSV and GraphML files created as its gazetteer. Warnings go to stderr (under
+    /// --strict they fail the load); provenance paths are relative to the seed folder.
+    public static var articleIngest: SeedFileHandler? {
+        SeedFileHandler(name: "articles", stage: .articles, extensions: ["txt", "md"]) { files, context in
+            let options = IngestOptions(strict: context.options.strict, relativeTo: context.folder)
+            do {
+                let report = try IngestPipeline(database: context.database, options: options).ingest(paths: files.map(\.path))
+                for warning in report.warnings { context.warn(warning.description) }
+                context.report.nodesCreated += report.nodesCreated
+                context.report.relationshipsCreated += report.relationshipsCreated
+            } catch let error as IngestError {
+                throw CLIError.ingest(error)
+            }
+        }
+    }
 
     /// `*.cypher`: each script run through `Database.executeScript`, in path order. An error
     /// names the script and the line:column in it.
