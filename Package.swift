@@ -59,9 +59,10 @@ let package = Package(
 
         .testTarget(name: "KeiretsuGraphTests", dependencies: ["KeiretsuGraph"]),
         .testTarget(name: "KeiretsuCypherTests", dependencies: ["KeiretsuCypher", "KeiretsuGraph"]),
-        .testTarget(name: "KeiretsuExportTests", dependencies: ["KeiretsuExport", "KeiretsuCypher", "KeiretsuGraph"]),
+        .testTarget(name: "KeiretsuExportTests", dependencies: ["KeiretsuExport", "KeiretsuCypher", "KeiretsuGraph"],
+                    exclude: ["Python"]),
         .testTarget(name: "KeiretsuIngestTests", dependencies: ["KeiretsuIngest", "KeiretsuCypher", "KeiretsuGraph"]),
-        .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"]),
+        .testTarget(name: "KeiretsuCLITests", dependencies: ["KeiretsuCLI", "keiretsu"], exclude: ["Fixtures"]),
         .testTarget(name: "KeiretsuTCKTests", dependencies: ["KeiretsuTCK", "KeiretsuCypher", "KeiretsuGraph"]),
     ]
 )

@@ -16,7 +16,8 @@ public struct KeiretsuCommand: ParsableCommand {
             --empty; with none, ./seeds is loaded.
             Exit status: 0 ok, 1 a saved-query check failed, 2 bad query, bad input or bad usage.
             """,
-        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, ImportCommand.self, CheckCommand.self]
+        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, TestCommand.self, ExportCommand.self,
+                      IngestCommand.self, ImportCommand.self, CheckCommand.self]
     )
 
     public init() {}

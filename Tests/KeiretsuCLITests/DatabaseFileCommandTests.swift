@@ -133,6 +133,21 @@ final class DatabaseFileCommandTests: XCTestCase {
                        "count(n)\n2\n")
     }
 
+    func testIngestIntoADatabaseFile() throws {
+        let scratch = try ScratchFolder()
+        let db = scratch.path + "/ingest.db"
+        let seeds = BinaryRunner.packageRoot.appendingPathComponent("seeds").path
+        let r = try BinaryRunner.run(["ingest", seeds, "--db", db])
+        try skipIfEngineMissing(r)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let documents = rows(try BinaryRunner.run(["query", "--db", db, "--format", "tsv", "MATCH (d:Document) RETURN count(d)"]))
+        XCTAssertNotEqual(documents, "count(d)\n0\n", "the articles' documents are in the file")
+        let check = try BinaryRunner.run(["check", "--db", db])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        // The ingest was one load: a snapshot, no log records.
+        XCTAssertTrue(check.stdout.contains("(0 transactions since the snapshot)"), check.stdout)
+    }
+
     func testDamagedAndForeignFilesExitTwo() throws {
         let scratch = try ScratchFolder()
         let db = scratch.path + "/d.db"

@@ -46,7 +46,7 @@ public struct ImportCommand: ParsableCommand {
         KeepAlive.untilExit(session.database)
         let before = (session.database.graph.nodeCount, session.database.graph.relationshipCount)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
-        let progress = ProgressBar(total: sizes.reduce(0, +))
+        let progress = LoadProgress(total: sizes.reduce(0, +))
         let importer = Neo4jAdminCSVImporter(graph: session.database.graph, options: .init(skipBadRows: skipBadRows),
                                              warn: { message in
                                                  progress.clear()
