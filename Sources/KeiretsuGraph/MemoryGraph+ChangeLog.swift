@@ -49,6 +49,11 @@ public final class GraphChangeRecorder: @unchecked Sendable {
 
     func beginTransaction() { transactionStart = changes.count }
 
+    /// Forgets the changes after the first `count` (a rollback to a savepoint).
+    func truncate(to count: Int) {
+        if count < changes.count { changes.removeSubrange(count...) }
+    }
+
     func commitTransaction() { transactionStart = nil }
 
     func rollbackTransaction() {

@@ -27,6 +27,30 @@ extension MemoryGraph {
         recorder?.rollbackTransaction()
     }
 
+    /// A point inside the open transaction that `rollback(to:)` can return to: how a failed
+    /// statement inside an explicit transaction (the REPL's :begin, `run --single-transaction`)
+    /// undoes its own changes and keeps the earlier statements'.
+    public struct Savepoint: Sendable {
+        let undoCount: Int
+        let recordedCount: Int?
+    }
+
+    public func savepoint() -> Savepoint {
+        Savepoint(undoCount: undoLog?.count ?? 0, recordedCount: changeRecorder?.changes.count)
+    }
+
+    public func rollback(to savepoint: Savepoint) {
+        guard let log = undoLog, savepoint.undoCount <= log.count else { return }
+        let tail = log[savepoint.undoCount...]
+        undoLog = nil
+        let recorder = changeRecorder
+        changeRecorder = nil
+        for op in tail.reversed() { undo(op) }
+        changeRecorder = recorder
+        undoLog = Array(log[..<savepoint.undoCount])
+        if let recorder, let count = savepoint.recordedCount { recorder.truncate(to: count) }
+    }
+
     @inline(__always)
     func log(_ op: Undo) {
         if undoLog != nil { undoLog?.append(op) }

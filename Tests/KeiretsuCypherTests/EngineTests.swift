@@ -128,3 +128,16 @@ final class RewriteTests: XCTestCase {
         XCTAssertEqual(try db.execute("MATCH ()-[r]->() RETURN count(r)").columns, ["count(r)"])
     }
 }
+
+final class TransactionTests: XCTestCase {
+    /// In an explicit transaction a failing statement undoes only itself.
+    func testAFailedStatementInsideATransactionUndoesOnlyItself() throws {
+        let db = Database()
+        db.graph.beginTransaction()
+        _ = try db.execute("CREATE (:A {x: 1})")
+        XCTAssertThrowsError(try db.execute("MATCH (a:A) SET a.x = 2 CREATE (:B) WITH a RETURN 1 / 0"))
+        XCTAssertEqual(try db.execute("MATCH (n) RETURN labels(n), n.x").rows, [[.list([.string("A")]), .int(1)]])
+        db.graph.rollbackTransaction()
+        XCTAssertEqual(try db.execute("MATCH (n) RETURN count(n)").rows, [[.int(0)]])
+    }
+}

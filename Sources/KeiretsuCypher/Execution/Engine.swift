@@ -11,14 +11,16 @@ struct Engine {
     func run(_ text: String) throws -> QueryResult {
         let statement = try Parser.parse(text)
         let graph = database.graph
+        // Inside a caller's transaction, a savepoint lets this statement fail alone.
         let ownsTransaction = !graph.inTransaction
         if ownsTransaction { graph.beginTransaction() }
+        let savepoint = graph.savepoint()
         do {
             let result = try execute(statement, graph)
             if ownsTransaction { graph.commitTransaction() }
             return result
         } catch {
-            if ownsTransaction { graph.rollbackTransaction() }
+            if ownsTransaction { graph.rollbackTransaction() } else { graph.rollback(to: savepoint) }
             if let e = error as? CypherError { throw e }
             if let e = error as? GraphStoreError {
                 let ctx = ExecutionContext(graph: graph, parameters: [:], procedures: [:], slots: [:], options: options)
