@@ -131,7 +131,11 @@ final class ReplSession {
                 message(palette.yellow("query cancelled"))
                 return false
             }
-            renderer?.writeError(error, at: error.offset.map { SourceText(name: "", text: text).location(of: $0) })
+            let location = error.offset.map { offset -> SourceLocation in
+                let l = SourceText(name: "", text: text).location(of: offset)
+                return SourceLocation(line: l.line + origin.firstLine - 1, column: l.column)
+            }
+            renderer?.writeError(error, at: location)
             if interactive { endRenderer(renderer) }
             message(ReplErrorDisplay(palette: errorPalette).render(error, in: text, name: origin.name,
                                                                    firstLine: origin.firstLine))
