@@ -3,8 +3,8 @@
 // resize the window, and read the screen (`capture-pane`). Skipped, saying so, when tmux is not
 // installed (Debian: `apt-get install tmux`; CI's .ci/run installs it).
 //
-// Each test runs its own tmux server (`-L` with a unique socket name, `-f /dev/null` so no
-// user configuration applies) and kills it afterwards.
+// Each test runs its own tmux server (`-S` with a unique socket in the temporary folder,
+// `-f /dev/null` so no user configuration applies) and kills it afterwards.
 
 import Foundation
 import XCTest
@@ -25,7 +25,9 @@ final class TmuxSession {
         return nil
     }()
 
-    let socket = "keiretsu-test-\(UUID().uuidString.prefix(8))"
+    /// The server's socket, in the temporary folder; removed with the server.
+    let socket = FileManager.default.temporaryDirectory
+        .appendingPathComponent("keiretsu-tmux-\(UUID().uuidString.prefix(8))").path
     let target = "repl"
 
     /// Starts `arguments` (the keiretsu binary and its arguments) in a window `width`×`height`;
@@ -45,6 +47,7 @@ final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacing("'", with: "'\\''") + "'" }
@@ -73,7 +76,7 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
-        let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        let argv = ([tmux, "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
@@ -109,7 +112,7 @@ final class TmuxSession {
     /// Pastes `text` as the terminal would: bracketed when the program asked for it.
     /// (Loaded from a file: `set-buffer` would take a final `;` as a command separator.)
     func paste(_ text: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-paste")
+        let file = URL(fileURLWithPath: socket + "-paste")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         try run(["load-buffer", "-b", "t", file.path])
