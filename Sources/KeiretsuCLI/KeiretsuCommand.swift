@@ -16,7 +16,7 @@ public struct KeiretsuCommand: ParsableCommand {
             --empty; with none, ./seeds is loaded.
             Exit status: 0 ok, 1 a saved-query check failed, 2 bad query, bad input or bad usage.
             """,
-        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self]
+        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, TestCommand.self, ExportCommand.self, IngestCommand.self]
     )
 
     public init() {}

@@ -1,23 +1,46 @@
-// Temporal values: the openCypher date/time family.
+// Temporal values: the openCypher date/time family and its text forms.
 //
-// Dates use the proleptic Gregorian calendar and count days from 1970-01-01 (the "epoch day"),
-// which makes comparison and duration arithmetic plain integer work. Times count nanoseconds
-// since midnight. Zoned values keep their UTC offset in seconds and, when given, the IANA zone
-// name they were built from.
+// Representation and precision (the rules every temporal function relies on):
+//   - Dates use the proleptic Gregorian calendar (also before 1582, as java.time and the TCK
+//     do) and count days from 1970-01-01, the "epoch day". Years run from -999,999,999 to
+//     +999,999,999 (the TCK's range, `date('-999999999-01-01')`); a computation that leaves
+//     that range is an error, never a wrap-around.
+//   - Times count nanoseconds since midnight: nanosecond precision, no leap seconds. Finer
+//     input (a tenth fractional digit) is refused rather than rounded.
+//   - Zoned values keep their UTC offset in seconds (offsets may have seconds, as local mean
+//     time does: `+00:53:28`) and, for datetimes built from one, the IANA zone name. Offsets
+//     come from the system's time-zone database (Temporal+TimeZone.swift).
+//   - Durations keep months, days, seconds and nanoseconds apart, because months and days have
+//     no fixed length; nanoseconds are normalised into 0 ..< 10^9 and the sign lives in seconds
+//     (`PT-0.4S` is seconds -1, nanoseconds 600,000,000), as Neo4j's `dur.seconds` shows.
 //
 // Text forms follow the TCK: `2015-07-21`, `12:31:14.645876123`, `12:31:14+01:00`,
 // `2015-07-21T21:40:32.142`, `2015-07-21T21:40:32.142+02:00[Europe/Stockholm]`, `P1Y2M3DT4H5M6S`.
+// Seconds are printed only when not zero, fractions without trailing zeros, years outside
+// 0…9999 with a sign (`+10000-01-01`, `-0001-01-01`), a zero offset as `Z`.
 
 public struct LocalDate: Sendable, Hashable, Comparable {
     /// Days since 1970-01-01.
     public var epochDay: Int64
 
+    public static let minYear: Int64 = -999_999_999
+    public static let maxYear: Int64 = 999_999_999
+    /// Epoch days of -999999999-01-01 and +999999999-12-31.
+    public static let minEpochDay: Int64 = epochDay(year: minYear, month: 1, day: 1)
+    public static let maxEpochDay: Int64 = epochDay(year: maxYear, month: 12, day: 31)
+
     public init(epochDay: Int64) { self.epochDay = epochDay }
 
-    /// Nil when the fields do not name a real calendar day.
+    /// Nil when the epoch day lies outside the supported years.
+    public static func checked(epochDay: Int64) -> LocalDate? {
+        guard epochDay >= minEpochDay && epochDay <= maxEpochDay else { return nil }
+        return LocalDate(epochDay: epochDay)
+    }
+
+    /// Nil when the fields do not name a real calendar day in the supported years.
     public init?(year: Int64, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year),
-            abs(year) <= 999_999_999
+        guard year >= LocalDate.minYear, year <= LocalDate.maxYear, (1...12).contains(month),
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
         else { return nil }
         self.epochDay = LocalDate.epochDay(year: year, month: month, day: day)
     }
@@ -34,7 +57,9 @@ public struct LocalDate: Sendable, Hashable, Comparable {
         }
     }
 
-    // Howard Hinnant's days_from_civil, in 64-bit arithmetic.
+    public static func daysIn(year: Int64) -> Int { isLeap(year) ? 366 : 365 }
+
+    // Howard Hinnant's days_from_civil, in 64-bit arithmetic (exact for the supported years).
     static func epochDay(year: Int64, month: Int, day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -80,44 +105,16 @@ public struct LocalDate: Sendable, Hashable, Comparable {
 
     static func formatYear(_ y: Int64) -> String {
         if y >= 0 && y <= 9999 { return pad(Int(y), 4) }
-        let digits = String(abs(y))
+        let digits = String(y.magnitude)
         let body = digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
         return (y < 0 ? "-" : "+") + body
     }
 
-    /// Parses `YYYY-MM-DD` (also `YYYYMMDD`); the calendar forms with weeks, ordinals and
-    /// quarters belong to the full temporal parser.
+    /// Reads any ISO 8601 date form the `date()` function accepts (calendar, week, ordinal and
+    /// quarter dates, basic or extended); see Temporal+Parse.swift.
     public static func parse(_ text: String) -> LocalDate? {
-        let s = Array(text.utf8)
-        var i = 0
-        var sign: Int64 = 1
-        if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
-            sign = s[i] == UInt8(ascii: "-") ? -1 : 1
-            i += 1
-        }
-        func digits(_ n: Int) -> Int64? {
-            guard i + n <= s.count else { return nil }
-            var v: Int64 = 0
-            for k in i..<(i + n) {
-                guard s[k] >= 48 && s[k] <= 57 else { return nil }
-                v = v * 10 + Int64(s[k] - 48)
-            }
-            i += n
-            return v
-        }
-        var yearDigits = 0
-        while i + yearDigits < s.count, s[i + yearDigits] >= 48, s[i + yearDigits] <= 57 { yearDigits += 1 }
-        let dashed = i + yearDigits < s.count && s[i + yearDigits] == UInt8(ascii: "-")
-        let yLen = dashed ? yearDigits : 4
-        guard yLen >= 4, let y = digits(yLen) else { return nil }
-        if dashed { i += 1 }
-        guard let m = digits(2) else { return nil }
-        if dashed {
-            guard i < s.count, s[i] == UInt8(ascii: "-") else { return nil }
-            i += 1
-        }
-        guard let d = digits(2), i == s.count else { return nil }
-        return LocalDate(year: sign * y, month: Int(m), day: Int(d))
+        guard case .date(let d)? = try? TemporalParser.parse(text, as: .date) else { return nil }
+        return d
     }
 }
 
@@ -127,20 +124,34 @@ public struct LocalTime: Sendable, Hashable, Comparable {
     public init(nanosOfDay: Int64) { self.nanosOfDay = nanosOfDay }
     public static func < (a: LocalTime, b: LocalTime) -> Bool { a.nanosOfDay < b.nanosOfDay }
 
+    public static let nanosPerDay: Int64 = 86_400_000_000_000
+    public static let midnight = LocalTime(nanosOfDay: 0)
+
+    /// Nil when a field is out of its range.
+    public init?(hour: Int64, minute: Int64, second: Int64, nanosecond: Int64) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
+            (0...999_999_999).contains(nanosecond)
+        else { return nil }
+        nanosOfDay = ((hour * 60 + minute) * 60 + second) * 1_000_000_000 + nanosecond
+    }
+
+    /// The time `nanos` nanoseconds after midnight, wrapped into one day.
+    public static func wrapping(_ nanos: Int64) -> LocalTime {
+        let r = nanos % nanosPerDay
+        return LocalTime(nanosOfDay: r < 0 ? r + nanosPerDay : r)
+    }
+
     public var hour: Int { Int(nanosOfDay / 3_600_000_000_000) }
     public var minute: Int { Int(nanosOfDay / 60_000_000_000 % 60) }
     public var second: Int { Int(nanosOfDay / 1_000_000_000 % 60) }
     public var nanosecond: Int { Int(nanosOfDay % 1_000_000_000) }
+    public var secondOfDay: Int64 { nanosOfDay / 1_000_000_000 }
 
     /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fffffffff` with trailing zeros trimmed, as the TCK prints.
     public var isoString: String {
         var s = "\(pad2(hour)):\(pad2(minute))"
         if second != 0 || nanosecond != 0 { s += ":\(pad2(second))" }
-        if nanosecond != 0 {
-            var frac = pad(nanosecond, 9)
-            while frac.hasSuffix("0") { frac.removeLast() }
-            s += "." + frac
-        }
+        if nanosecond != 0 { s += "." + fractionDigits(Int64(nanosecond)) }
         return s
     }
 }
@@ -153,22 +164,46 @@ public struct Duration: Sendable, Hashable {
     public var seconds: Int64
     public var nanoseconds: Int64  // 0 ..< 10^9 after normalisation, sign carried by `seconds`
 
+    /// Carries whole seconds out of `nanoseconds`. Callers keep `seconds` away from the ends of
+    /// Int64 (see `checked`); the carry wraps rather than traps if they do not.
     public init(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64) {
         self.months = months
         self.days = days
-        let extra = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
-        self.seconds = seconds + extra
-        self.nanoseconds = nanoseconds - extra * 1_000_000_000
+        let (extra, rest) = Duration.carry(nanoseconds)
+        self.seconds = seconds &+ extra
+        self.nanoseconds = rest
     }
 
-    /// `P1Y2M3DT4H5M6.5S`; `PT0S` for the zero duration.
+    /// Whole seconds and the remaining 0 ..< 10^9 nanoseconds of a nanosecond count (floored,
+    /// and without the overflow `extra * 10^9` would have at the ends of Int64).
+    static func carry(_ nanoseconds: Int64) -> (seconds: Int64, nanoseconds: Int64) {
+        var extra = nanoseconds / 1_000_000_000, rest = nanoseconds % 1_000_000_000
+        if rest < 0 {
+            extra -= 1
+            rest += 1_000_000_000
+        }
+        return (extra, rest)
+    }
+
+    /// Nil when carrying the nanoseconds into the seconds overflows.
+    public static func checked(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64) -> Duration? {
+        let (extra, rest) = carry(nanoseconds)
+        let (s, o) = seconds.addingReportingOverflow(extra)
+        if o { return nil }
+        return Duration(months: months, days: days, seconds: s, nanoseconds: rest)
+    }
+
+    public static let zero = Duration(months: 0, days: 0, seconds: 0, nanoseconds: 0)
+
+    /// `P1Y2M3DT4H5M6.5S`; `PT0S` for the zero duration. Each unit carries its own sign, the
+    /// way java.time prints (`PT-1M-0.001S`, `P-1Y-11M`).
     public var isoString: String {
         var s = "P"
         let years = months / 12, mons = months % 12
         if years != 0 { s += "\(years)Y" }
         if mons != 0 { s += "\(mons)M" }
         if days != 0 { s += "\(days)D" }
-        // Seconds and nanoseconds print as one signed decimal: -1 s + 0.5 s is "-0.5S".
+        // Seconds and nanoseconds print as one signed decimal: -1 s + 0.6 s is "-0.4S".
         var secs = seconds, nanos = nanoseconds
         let negative = secs < 0
         if negative && nanos > 0 {
@@ -182,11 +217,7 @@ public struct Duration: Sendable, Hashable {
             if minutes != 0 { s += "\(minutes)M" }
             if rest != 0 || nanos != 0 {
                 var sec = (negative && rest == 0) ? "-0" : "\(rest)"
-                if nanos != 0 {
-                    var frac = pad(Int(nanos), 9)
-                    while frac.hasSuffix("0") { frac.removeLast() }
-                    sec += "." + frac
-                }
+                if nanos != 0 { sec += "." + fractionDigits(nanos) }
                 s += sec + "S"
             }
         }
@@ -216,14 +247,16 @@ public enum Temporal: Sendable, Hashable {
     }
 
     /// The function that constructs this kind of value, as used in literals: `date('…')`.
-    public var constructorName: String {
+    public var constructorName: String { kind.rawValue }
+
+    public var kind: TemporalKind {
         switch self {
-        case .date: return "date"
-        case .localTime: return "localtime"
-        case .time: return "time"
-        case .localDateTime: return "localdatetime"
-        case .dateTime: return "datetime"
-        case .duration: return "duration"
+        case .date: return .date
+        case .localTime: return .localTime
+        case .time: return .time
+        case .localDateTime: return .localDateTime
+        case .dateTime: return .dateTime
+        case .duration: return .duration
         }
     }
 
@@ -242,14 +275,62 @@ public enum Temporal: Sendable, Hashable {
     }
 }
 
+/// The six temporal types, named by their constructor functions (and JSON `_kind` tags).
+public enum TemporalKind: String, Sendable, CaseIterable {
+    case date
+    case localTime = "localtime"
+    case time
+    case localDateTime = "localdatetime"
+    case dateTime = "datetime"
+    case duration
+
+    public var hasDate: Bool { self == .date || self == .localDateTime || self == .dateTime }
+    public var hasTime: Bool { self == .localTime || self == .time || self == .localDateTime || self == .dateTime }
+    public var hasZone: Bool { self == .time || self == .dateTime }
+}
+
+/// Why a temporal value could not be built. The Cypher layer turns it into an ArgumentError.
+public struct TemporalError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// Text or fields that do not name a value (`2015-13-01`, `{month: 1}` without a year).
+        case invalidValue
+        /// A result outside the supported range (years beyond ±999,999,999, Int64 overflow).
+        case outOfRange
+        /// A zone name the database does not hold.
+        case unknownTimeZone
+        /// No IANA time-zone database on this system.
+        case missingTimeZoneDatabase
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    static func invalid(_ message: String) -> TemporalError { TemporalError(.invalidValue, message) }
+    static func range(_ message: String) -> TemporalError { TemporalError(.outOfRange, message) }
+}
+
 /// `Z` for UTC, otherwise `+HH:MM` (with `:SS` when the offset has seconds).
 public func formatOffset(_ seconds: Int) -> String {
     if seconds == 0 { return "Z" }
     let sign = seconds < 0 ? "-" : "+"
-    let a = abs(seconds)
-    var s = "\(sign)\(pad2(a / 3600)):\(pad2(a / 60 % 60))"
-    if a % 60 != 0 { s += ":\(pad2(a % 60))" }
+    let a = seconds.magnitude
+    var s = "\(sign)\(pad2(Int(a / 3600))):\(pad2(Int(a / 60 % 60)))"
+    if a % 60 != 0 { s += ":\(pad2(Int(a % 60)))" }
     return s
+}
+
+/// The nine digits of a nanosecond count with trailing zeros removed (`500000000` → `5`).
+func fractionDigits(_ nanos: Int64) -> String {
+    var frac = pad(Int(nanos), 9)
+    while frac.hasSuffix("0") { frac.removeLast() }
+    return frac
 }
 
 func pad2(_ n: Int) -> String { pad(n, 2) }

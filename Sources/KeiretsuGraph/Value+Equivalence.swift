@@ -11,6 +11,12 @@
 // range, both hash as that Int64; any other float hashes its bit pattern (with every NaN folded
 // to one). Maps hash order-independently.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Value: Equatable {
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
@@ -41,7 +47,14 @@ extension Value: Equatable {
 /// bytes mean equal code points.
 @inline(__always)
 public func sameScalars(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    var a = a, b = b
+    return a.withUTF8 { pa in
+        b.withUTF8 { pb in
+            guard pa.count == pb.count else { return false }
+            guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }  // both empty
+            return memcmp(x, y, pa.count) == 0
+        }
+    }
 }
 
 @inline(__always)

@@ -319,11 +319,11 @@ extension Value {
 }
 
 extension Temporal {
-    /// Hook for the full temporal parser; until it lands only dates are read back.
+    /// Reads the `value` of a `{"_kind": kind, "value": text}` object back into the temporal it
+    /// tags (every kind: date, localtime, time, localdatetime, datetime, duration); nil when the
+    /// kind is not temporal or the text is not a value of that kind.
     public static func parseTagged(kind: String, text: String) -> Temporal? {
-        switch kind {
-        case "date": return LocalDate.parse(text).map { .date($0) }
-        default: return nil
-        }
+        guard let k = TemporalKind(rawValue: kind) else { return nil }
+        return try? Temporal.parse(text, as: k)
     }
 }

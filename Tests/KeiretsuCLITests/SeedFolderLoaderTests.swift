@@ -58,7 +58,8 @@ final class SeedFolderLoaderTests: XCTestCase {
         loader.register(SeedFileHandler(name: "test articles", stage: .articles, extensions: ["txt", "MD"]) { files, context in
             log.calls.append((files.map(\.relativePath), context.database.graph.nodeCount))
         })
-        XCTAssertEqual(loader.handlers.map(\.stage), [.cypherScripts, .csv, .articles])
+        XCTAssertEqual(loader.handlers.map(\.stage), [.cypherScripts, .csv, .graphML, .articles],
+                       "the registered article handler replaces the standard one")
         let report = try loader.load(folder: scratch.path, into: Database(), warn: { _ in })
         XCTAssertEqual(log.calls.count, 1)
         XCTAssertEqual(log.calls.first?.files, ["a.txt", "b.md"], "all files of the kind at once, in path order")
@@ -70,7 +71,7 @@ final class SeedFolderLoaderTests: XCTestCase {
         var loader = SeedFolderLoader()
         loader.register(SeedFileHandler(name: "other csv", stage: .csv, extensions: ["csv"]) { _, _ in })
         XCTAssertEqual(loader.handlers.filter { $0.extensions.contains("csv") }.map(\.name), ["other csv"])
-        XCTAssertEqual(loader.handlers.count, 2)
+        XCTAssertEqual(loader.handlers.count, 4, "Cypher, the new CSV handler, GraphML and articles")
     }
 
     func testStandardHandlersInLoadOrder() {

@@ -13,6 +13,7 @@
 
 import ArgumentParser
 import KeiretsuCypher
+import KeiretsuIngest
 
 public enum CLIError: Error {
     /// An error in Cypher text, with the text it points into (a script path, `<query>`,
@@ -24,6 +25,8 @@ public enum CLIError: Error {
     case usage(String)
     /// Saved-query checks failed; their report has already been printed.
     case checksFailed(count: Int)
+    /// Article ingest refused its input (under --strict, every warning; or a store failure).
+    case ingest(IngestError)
 }
 
 extension CLIError {
@@ -39,6 +42,14 @@ extension CLIError {
             return "error: \(message)"
         case .checksFailed(let count):
             return "error: \(count) saved-query \(count == 1 ? "check" : "checks") failed"
+        case .ingest(let error):
+            switch error {
+            case .warnings(let warnings):
+                return warnings.map(\.description).joined(separator: "\n")
+                    + "\nerror: InputError.StrictIngest: \(warnings.count) article \(warnings.count == 1 ? "warning" : "warnings") under --strict; nothing was loaded"
+            case .store(let message):
+                return "error: DatabaseError.IngestFailed: \(message)"
+            }
         }
     }
 }

@@ -14,6 +14,8 @@
 // needs a different set at run time uses `SeedFolderLoader.register(_:)`.
 
 import KeiretsuCypher
+import KeiretsuExport
+import KeiretsuIngest
 
 extension SeedFileHandler {
     /// The handlers of a default SeedFolderLoader, in load order.
@@ -21,11 +23,42 @@ extension SeedFileHandler {
         [cypherScripts, neo4jAdminCSV] + [graphMLImport, articleIngest].compactMap { $0 }
     }
 
-    /// Hook: `*.graphml` files (stage `.graphML`). Not implemented yet.
-    public static var graphMLImport: SeedFileHandler? { nil }
+    /// `*.graphml`: each file read by KeiretsuExport's streaming GraphML reader (keiretsu's own
+    /// exports round-trip; networkx, igraph, yEd and APOC files load with their data). Lossy
+    /// reads are warnings; malformed XML or GraphML fails the load.
+    public static var graphMLImport: SeedFileHandler? {
+        SeedFileHandler(name: "GraphML", stage: .graphML, extensions: ["graphml"]) { files, context in
+            for file in files {
+                let before = (context.database.graph.nodeCount, context.database.graph.relationshipCount)
+                do {
+                    for warning in try GraphMLReader.load(path: file.path, into: context.database.graph) {
+                        context.warn(warning)
+                    }
+                } catch let error as CypherError {
+                    throw CLIError.input(error, file: file.path, line: nil)
+                }
+                context.report.nodesCreated += context.database.graph.nodeCount - before.0
+                context.report.relationshipsCreated += context.database.graph.relationshipCount - before.1
+            }
+        }
+    }
 
-    /// Hook: articles, `*.txt` and `*.md` (stage `.articles`). Not implemented yet.
-    public static var articleIngest: SeedFileHandler? { nil }
+    /// Articles, `*.txt` and `*.md`: read by KeiretsuIngest's pipeline, with the entities the
+    /// scripts, CSV and GraphML files created as its gazetteer. Warnings go to stderr (under
+    /// --strict they fail the load); provenance paths are relative to the seed folder.
+    public static var articleIngest: SeedFileHandler? {
+        SeedFileHandler(name: "articles", stage: .articles, extensions: ["txt", "md"]) { files, context in
+            let options = IngestOptions(strict: context.options.strict, relativeTo: context.folder)
+            do {
+                let report = try IngestPipeline(database: context.database, options: options).ingest(paths: files.map(\.path))
+                for warning in report.warnings { context.warn(warning.description) }
+                context.report.nodesCreated += report.nodesCreated
+                context.report.relationshipsCreated += report.relationshipsCreated
+            } catch let error as IngestError {
+                throw CLIError.ingest(error)
+            }
+        }
+    }
 
     /// `*.cypher`: each script run through `Database.executeScript`, in path order. An error
     /// names the script and the line:column in it.

@@ -43,9 +43,13 @@ public struct SeedFile: Sendable, Equatable {
 public struct SeedLoadOptions: Sendable {
     /// Go on past bad CSV rows (with a warning for each) instead of failing the load.
     public var skipBadRows: Bool
+    /// Treat any article warning (invalid UTF-8, an empty or binary file, a missing date, a
+    /// refused fact) as an error: the load fails and nothing is added.
+    public var strict: Bool
 
-    public init(skipBadRows: Bool = false) {
+    public init(skipBadRows: Bool = false, strict: Bool = false) {
         self.skipBadRows = skipBadRows
+        self.strict = strict
     }
 }
 

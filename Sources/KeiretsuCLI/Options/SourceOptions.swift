@@ -25,6 +25,9 @@ public struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip CSV rows that cannot be loaded (with a warning each) instead of failing.")
     public var skipBadRows = false
 
+    @Flag(name: .long, help: "Fail when an article gives a warning (bad encoding, no date, a refused fact) instead of going on.")
+    public var strict = false
+
     public init() {}
 
     /// The folder loaded when no source option is given.
@@ -48,7 +51,7 @@ public struct SourceOptions: ParsableArguments {
         let folder = seeds ?? Self.defaultSeedFolder
         let loader = SeedFolderLoader()
         try loader.load(folder: folder, into: database,
-                        options: SeedLoadOptions(skipBadRows: skipBadRows), warn: warn)
+                        options: SeedLoadOptions(skipBadRows: skipBadRows, strict: strict), warn: warn)
         return database
     }
 }

@@ -22,7 +22,7 @@ extension ExecutionContext {
         case .map(let m):
             return m[key] ?? .null
         case .temporal(let t):
-            guard let v = TemporalComponents.component(t, key) else {
+            guard let v = try TemporalComponents.component(t, key) else {
                 throw CypherError(.argumentError, "InvalidArgumentValue", "\(t.typeName) has no component '\(key)'", phase: .runtime)
             }
             return v

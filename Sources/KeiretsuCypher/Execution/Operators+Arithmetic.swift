@@ -54,7 +54,7 @@ enum Arithmetic {
         case let (.int(x), .float(y)): return .float(Double(x) - y)
         case let (.float(x), .int(y)): return .float(x - Double(y))
         case let (.float(x), .float(y)): return .float(x - y)
-        case let (.temporal(t), .temporal(.duration(d))): return .temporal(try TemporalArithmetic.add(t, d.negated()))
+        case let (.temporal(t), .temporal(.duration(d))): return .temporal(try TemporalArithmetic.add(t, try d.negated()))
         default: throw typeError("-", a, b)
         }
     }
@@ -69,6 +69,10 @@ enum Arithmetic {
         case let (.int(x), .float(y)): return .float(Double(x) * y)
         case let (.float(x), .int(y)): return .float(x * Double(y))
         case let (.float(x), .float(y)): return .float(x * y)
+        case let (.temporal(.duration(d)), .int), let (.temporal(.duration(d)), .float):
+            return try TemporalArithmetic.multiply(d, b)
+        case let (.int, .temporal(.duration(d))), let (.float, .temporal(.duration(d))):
+            return try TemporalArithmetic.multiply(d, a)
         default: throw typeError("*", a, b)
         }
     }
@@ -84,6 +88,8 @@ enum Arithmetic {
         case let (.int(x), .float(y)): return .float(Double(x) / y)
         case let (.float(x), .int(y)): return .float(x / Double(y))
         case let (.float(x), .float(y)): return .float(x / y)
+        case let (.temporal(.duration(d)), .int), let (.temporal(.duration(d)), .float):
+            return try TemporalArithmetic.divide(d, b)
         default: throw typeError("/", a, b)
         }
     }
@@ -120,7 +126,7 @@ enum Arithmetic {
             if x == Int64.min { throw overflow("-") }
             return .int(-x)
         case .float(let x): return .float(-x)
-        case .temporal(.duration(let d)): return .temporal(.duration(d.negated()))
+        case .temporal(.duration(let d)): return .temporal(.duration(try d.negated()))
         default:
             throw CypherError(.typeError, "InvalidArgumentType", "cannot negate \(a.typeName)", phase: .runtime)
         }

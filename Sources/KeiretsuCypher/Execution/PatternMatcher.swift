@@ -63,7 +63,7 @@ struct Search {
     let ctx: ExecutionContext
     var row: Row
     let body: (Row) throws -> Bool
-    var bound: [Bool]
+    var bound: BoundSet
     var usedRelationships: [ElementID] = []
     /// Node ids and relationship segments of the part being matched, by position.
     var nodeIDs: [ElementID] = []
@@ -75,7 +75,7 @@ struct Search {
         self.ctx = ctx
         self.row = row
         self.body = body
-        self.bound = Array(repeating: false, count: ctx.width)
+        self.bound = BoundSet(width: ctx.width)
     }
 
     var graph: MemoryGraph { ctx.graph }
@@ -230,7 +230,7 @@ struct Search {
         return true
     }
 
-    typealias SavedBindings = [Bool]
+    typealias SavedBindings = BoundSet
 
     func saveBindings(_ part: CompiledPart) -> SavedBindings { bound }
 
@@ -255,5 +255,37 @@ struct Search {
         row[s] = value
         bound[s] = true
         return true
+    }
+}
+
+/// Which slots are bound during a search. Saved and restored at every step of the
+/// backtracking, so it is a bit set held inline (no allocation) for rows up to 128 slots.
+struct BoundSet {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var overflow: [Bool]
+
+    init(width: Int) {
+        overflow = width > 128 ? Array(repeating: false, count: width - 128) : []
+    }
+
+    var count: Int { 128 + overflow.count }
+
+    subscript(_ slot: Int) -> Bool {
+        get {
+            if slot < 64 { return low & (1 << UInt64(slot)) != 0 }
+            if slot < 128 { return high & (1 << UInt64(slot - 64)) != 0 }
+            let i = slot - 128
+            return i < overflow.count && overflow[i]
+        }
+        set {
+            if slot < 64 {
+                if newValue { low |= 1 << UInt64(slot) } else { low &= ~(1 << UInt64(slot)) }
+            } else if slot < 128 {
+                if newValue { high |= 1 << UInt64(slot - 64) } else { high &= ~(1 << UInt64(slot - 64)) }
+            } else if slot - 128 < overflow.count {
+                overflow[slot - 128] = newValue
+            }
+        }
     }
 }

@@ -11,6 +11,10 @@ import KeiretsuGraph
 struct FunctionContext {
     /// For functions that read the graph: labels(), type(), properties(), keys(), startNode() …
     let graph: any GraphStore
+    /// The statement's clock: date(), datetime.statement(), datetime.transaction() … all read
+    /// this one instant (taken when the statement first calls a function); only the
+    /// .realtime() variants read the system clock again.
+    var statementTime: EpochInstant = .now()
 }
 
 struct ScalarFunction: Sendable {
@@ -72,5 +76,5 @@ enum FunctionLibrary {
 /// constructors (date(), duration.between() …) belong to the temporal family and join here.
 let builtinScalarFunctions: [ScalarFunction] =
     mathFunctions + roundingFunctions + stringFunctions + listFunctions + conversionFunctions
-    + graphFunctions + valueTypeFunctions
+    + graphFunctions + valueTypeFunctions + temporalFunctions
 let builtinAggregateFunctions: [AggregateFunction] = aggregationFunctions + percentileFunctions

@@ -20,6 +20,25 @@ extension Binder {
             }
             items = visible.map { ProjectionItem(expression: Expr(.variable($0), at: p.offset), alias: nil, text: $0) } + items
         }
+        // ORDER BY items that mix aggregates with other expressions are checked first: the
+        // ambiguity is the more specific mistake.
+        if items.contains(where: { $0.expression.containsAggregate }) {
+            let keys = items.filter { !$0.expression.containsAggregate }
+            var projected = Set<String>()
+            for item in items { item.expression.forEachVariable { projected.insert($0) } }
+            for s in p.orderBy where s.expression.containsAggregate {
+                // A variable the projection does not mention at all is simply out of scope.
+                var missing: String? = nil
+                s.expression.forEachVariable { v in
+                    if !projected.contains(v) && !items.contains(where: { $0.name == v }) { missing = missing ?? v }
+                }
+                if let v = missing {
+                    throw Binder.error("UndefinedVariable", "variable '\(v)' not defined", at: s.expression.offset)
+                }
+                try checkAmbiguity(s.expression, keyTexts: keys.map { $0.expression.description },
+                                   keyNames: keys.map(\.name) + items.filter { $0.alias != nil }.map(\.name))
+            }
+        }
         var names: [String] = []
         for item in items {
             if !isReturn && item.alias == nil {

@@ -15,6 +15,9 @@ struct Token: Sendable, Equatable {
         case string
         case integer  // decimal, 0x…, 0o…
         case float
+        /// A number running into letters (`9223372h54775808`): an error where a number is
+        /// expected, unexpected text anywhere else (a map key cannot start with a digit).
+        case invalidNumber
         case parameter  // $name or $0
         case symbol  // punctuation and operators, spelled in `text`
         case end
@@ -196,7 +199,7 @@ struct Lexer {
         // A number running straight into letters (`9223372h54775808`) is one bad literal.
         if i < bytes.count && isIdentifierStart(at: i) {
             while i < bytes.count && isIdentifierPart(at: i) { i += scalarWidth(at: i) }
-            throw error("InvalidNumberLiteral", "invalid number literal '\(text(start, i))'", at: start, length: i - start)
+            return Token(kind: .invalidNumber, text: text(start, i), offset: start, length: i - start)
         }
         return Token(kind: isFloat ? .float : .integer, text: text(start, i), offset: start, length: i - start)
     }

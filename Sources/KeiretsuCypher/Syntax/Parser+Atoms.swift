@@ -15,6 +15,8 @@ extension Parser {
         switch t.kind {
         case .integer, .float:
             return try parseNumberLiteral(negative: false, start: start)
+        case .invalidNumber:
+            throw error("InvalidNumberLiteral", "invalid number literal '\(t.text)'", at: start, length: t.length)
         case .string:
             advance()
             return Expr(.literal(.string(t.text)), at: start, length: t.length)

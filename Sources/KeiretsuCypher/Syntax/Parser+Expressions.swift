@@ -138,6 +138,10 @@ extension Parser {
         if at("-") {
             advance()
             // A minus directly before a number literal is part of it: -9223372036854775808.
+            if current.kind == .invalidNumber {
+                throw error("InvalidNumberLiteral", "invalid number literal '\(current.text)'", at: current.offset,
+                            length: current.length)
+            }
             if current.kind == .integer || current.kind == .float {
                 let literal = try parseNumberLiteral(negative: true, start: offset)
                 return try parsePostfix(literal)

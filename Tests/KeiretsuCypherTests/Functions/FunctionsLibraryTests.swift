@@ -25,6 +25,15 @@ final class FunctionsLibraryTests: XCTestCase {
         // graph
         "id", "elementid", "labels", "type", "keys", "properties", "startnode", "endnode", "length",
         "nodes", "relationships", "valuetype",
+        // temporal (Functions+Temporal.swift)
+        "date", "date.transaction", "date.statement", "date.realtime", "date.truncate",
+        "localtime", "localtime.transaction", "localtime.statement", "localtime.realtime", "localtime.truncate",
+        "time", "time.transaction", "time.statement", "time.realtime", "time.truncate",
+        "localdatetime", "localdatetime.transaction", "localdatetime.statement", "localdatetime.realtime",
+        "localdatetime.truncate",
+        "datetime", "datetime.transaction", "datetime.statement", "datetime.realtime", "datetime.truncate",
+        "datetime.fromepoch", "datetime.fromepochmillis",
+        "duration", "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds",
     ]
     static let expectedAggregates: Set<String> = [
         "count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc",

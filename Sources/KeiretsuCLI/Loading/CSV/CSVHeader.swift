@@ -17,9 +17,12 @@
 // named twice) is an `InputError.BadHeader`.
 
 import KeiretsuCypher
+import KeiretsuGraph
 
 enum CSVValueType: String, Sendable {
     case integer = "int", float, boolean, string, date
+    /// The rest of the temporal family, read with the engine's ISO 8601 parser.
+    case localTime = "localtime", time, localDateTime = "localdatetime", dateTime = "datetime", duration
 
     static func named(_ name: String) -> CSVValueType? {
         switch name.lowercased() {
@@ -28,6 +31,22 @@ enum CSVValueType: String, Sendable {
         case "boolean": return .boolean
         case "string", "char": return .string
         case "date": return .date
+        case "localtime": return .localTime
+        case "time": return .time
+        case "localdatetime": return .localDateTime
+        case "datetime": return .dateTime
+        case "duration": return .duration
+        default: return nil
+        }
+    }
+
+    var temporalKind: TemporalKind? {
+        switch self {
+        case .localTime: return .localTime
+        case .time: return .time
+        case .localDateTime: return .localDateTime
+        case .dateTime: return .dateTime
+        case .duration: return .duration
         default: return nil
         }
     }
@@ -134,7 +153,7 @@ struct CSVHeader: Sendable {
                     spec.removeLast(2)
                 }
                 guard let t = CSVValueType.named(spec) else {
-                    throw bad("unknown type '\(spec)' in column '\(cell)' (types: int, long, float, double, boolean, string, date, and arrays such as string[])")
+                    throw bad("unknown type '\(spec)' in column '\(cell)' (types: int, long, float, double, boolean, string, date, localtime, time, localdatetime, datetime, duration, and arrays such as string[])")
                 }
                 type = t
             }

@@ -31,6 +31,9 @@ enum CSVValueParsing {
         case .float: return float(trimmed(bytes)).map(Value.float)
         case .boolean: return boolean(trimmed(bytes)).map(Value.bool)
         case .date: return date(trimmed(bytes)).map { .temporal(.date($0)) }
+        case .localTime, .time, .localDateTime, .dateTime, .duration:
+            guard let kind = type.temporalKind else { return nil }
+            return (try? Temporal.parse(String(decoding: trimmed(bytes), as: UTF8.self), as: kind)).map(Value.temporal)
         }
     }
 

@@ -55,6 +55,8 @@ final class AggregationState {
     let op: AggregateOperator
     var groups: [Group] = []
     var index: [[Value]: Int] = [:]
+    /// One grouping key (the common case) is looked up without wrapping it in an array.
+    var singleKeyIndex: [Value: Int] = [:]
     var firstRow: Row?
 
     init(_ op: AggregateOperator) { self.op = op }
@@ -70,7 +72,18 @@ final class AggregationState {
         keyValues.reserveCapacity(op.keys.count)
         for k in op.keys { keyValues.append(try ctx.eval(k.expression, row)) }
         let g: Int
-        if let existing = index[keyValues] {
+        if op.keys.isEmpty {
+            if groups.isEmpty { groups.append(newGroup(row, [])) }
+            g = 0
+        } else if op.keys.count == 1 {
+            if let existing = singleKeyIndex[keyValues[0]] {
+                g = existing
+            } else {
+                g = groups.count
+                singleKeyIndex[keyValues[0]] = g
+                groups.append(newGroup(row, keyValues))
+            }
+        } else if let existing = index[keyValues] {
             g = existing
         } else {
             g = groups.count

@@ -1,0 +1,122 @@
+// MarketList: the bundled list of countries, regions and their demonyms.
+//
+// This is geography, shipped with the tool like a dictionary: a country or region name in an
+// article is a Market ("in Latin America" → Latin America); a demonym is one only when it
+// qualifies a market ("the Indian market" → India), since "the Polish government" or "the
+// Swedish carmaker" are not markets. A seed script may declare the same market under the same
+// name; the resolver then reuses the seed's node.
+
+struct MarketEntry: Sendable {
+    var name: String
+    var aliases: [String]
+    var demonyms: [String]
+}
+
+enum MarketList {
+    /// Words that make a preceding demonym (or name) a market: "the Indian (car) market".
+    static let marketNouns = ["market", "markets", "car market", "auto market", "automotive market", "vehicle market"]
+
+    static let entries: [MarketEntry] = [
+        // Regions first: longest match prefers "Latin America" over "America".
+        MarketEntry(name: "Europe", aliases: ["European Union", "EU", "the EU", "continental Europe"], demonyms: ["European"]),
+        MarketEntry(name: "Western Europe", aliases: [], demonyms: ["Western European"]),
+        MarketEntry(name: "Eastern Europe", aliases: ["Central and Eastern Europe"], demonyms: ["Eastern European"]),
+        MarketEntry(name: "Asia", aliases: [], demonyms: ["Asian"]),
+        MarketEntry(name: "Asia-Pacific", aliases: ["Asia Pacific", "APAC"], demonyms: []),
+        MarketEntry(name: "Southeast Asia", aliases: ["South-East Asia", "South East Asia", "ASEAN"], demonyms: ["Southeast Asian"]),
+        MarketEntry(name: "South Asia", aliases: [], demonyms: ["South Asian"]),
+        MarketEntry(name: "East Asia", aliases: [], demonyms: ["East Asian"]),
+        MarketEntry(name: "Central Asia", aliases: [], demonyms: ["Central Asian"]),
+        MarketEntry(name: "Middle East", aliases: ["the Middle East", "Gulf region", "the Gulf"], demonyms: ["Middle Eastern"]),
+        MarketEntry(name: "Africa", aliases: ["sub-Saharan Africa"], demonyms: ["African"]),
+        MarketEntry(name: "North Africa", aliases: [], demonyms: ["North African"]),
+        MarketEntry(name: "Latin America", aliases: ["LatAm", "Central and South America"], demonyms: ["Latin American"]),
+        MarketEntry(name: "South America", aliases: [], demonyms: ["South American"]),
+        MarketEntry(name: "Central America", aliases: [], demonyms: ["Central American"]),
+        MarketEntry(name: "North America", aliases: [], demonyms: ["North American"]),
+        MarketEntry(name: "Oceania", aliases: [], demonyms: []),
+        MarketEntry(name: "Scandinavia", aliases: ["the Nordics", "Nordic countries"], demonyms: ["Scandinavian", "Nordic"]),
+        MarketEntry(name: "Caribbean", aliases: ["the Caribbean"], demonyms: ["Caribbean"]),
+        MarketEntry(name: "North Atlantic", aliases: ["the North Atlantic"], demonyms: []),
+        // Countries.
+        MarketEntry(name: "United States", aliases: ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"], demonyms: ["American", "US", "U.S."]),
+        MarketEntry(name: "Canada", aliases: [], demonyms: ["Canadian"]),
+        MarketEntry(name: "Mexico", aliases: [], demonyms: ["Mexican"]),
+        MarketEntry(name: "Brazil", aliases: [], demonyms: ["Brazilian"]),
+        MarketEntry(name: "Argentina", aliases: [], demonyms: ["Argentine", "Argentinian"]),
+        MarketEntry(name: "Chile", aliases: [], demonyms: ["Chilean"]),
+        MarketEntry(name: "Colombia", aliases: [], demonyms: ["Colombian"]),
+        MarketEntry(name: "Peru", aliases: [], demonyms: ["Peruvian"]),
+        MarketEntry(name: "Venezuela", aliases: [], demonyms: ["Venezuelan"]),
+        MarketEntry(name: "Ecuador", aliases: [], demonyms: ["Ecuadorian"]),
+        MarketEntry(name: "Uruguay", aliases: [], demonyms: ["Uruguayan"]),
+        MarketEntry(name: "United Kingdom", aliases: ["UK", "U.K.", "Britain", "Great Britain"], demonyms: ["British", "UK"]),
+        MarketEntry(name: "Ireland", aliases: [], demonyms: ["Irish"]),
+        MarketEntry(name: "France", aliases: [], demonyms: ["French"]),
+        MarketEntry(name: "Germany", aliases: [], demonyms: ["German"]),
+        MarketEntry(name: "Italy", aliases: [], demonyms: ["Italian"]),
+        MarketEntry(name: "Spain", aliases: [], demonyms: ["Spanish"]),
+        MarketEntry(name: "Portugal", aliases: [], demonyms: ["Portuguese"]),
+        MarketEntry(name: "Netherlands", aliases: ["the Netherlands", "Holland"], demonyms: ["Dutch"]),
+        MarketEntry(name: "Belgium", aliases: [], demonyms: ["Belgian"]),
+        MarketEntry(name: "Luxembourg", aliases: [], demonyms: []),
+        MarketEntry(name: "Switzerland", aliases: [], demonyms: ["Swiss"]),
+        MarketEntry(name: "Austria", aliases: [], demonyms: ["Austrian"]),
+        MarketEntry(name: "Sweden", aliases: [], demonyms: ["Swedish"]),
+        MarketEntry(name: "Norway", aliases: [], demonyms: ["Norwegian"]),
+        MarketEntry(name: "Denmark", aliases: [], demonyms: ["Danish"]),
+        MarketEntry(name: "Finland", aliases: [], demonyms: ["Finnish"]),
+        MarketEntry(name: "Iceland", aliases: [], demonyms: ["Icelandic"]),
+        MarketEntry(name: "Poland", aliases: [], demonyms: ["Polish"]),
+        MarketEntry(name: "Czech Republic", aliases: ["Czechia"], demonyms: ["Czech"]),
+        MarketEntry(name: "Slovakia", aliases: [], demonyms: ["Slovak"]),
+        MarketEntry(name: "Hungary", aliases: [], demonyms: ["Hungarian"]),
+        MarketEntry(name: "Romania", aliases: [], demonyms: ["Romanian"]),
+        MarketEntry(name: "Bulgaria", aliases: [], demonyms: ["Bulgarian"]),
+        MarketEntry(name: "Greece", aliases: [], demonyms: ["Greek"]),
+        MarketEntry(name: "Slovenia", aliases: [], demonyms: ["Slovenian"]),
+        MarketEntry(name: "Croatia", aliases: [], demonyms: ["Croatian"]),
+        MarketEntry(name: "Serbia", aliases: [], demonyms: ["Serbian"]),
+        MarketEntry(name: "Ukraine", aliases: [], demonyms: ["Ukrainian"]),
+        MarketEntry(name: "Russia", aliases: ["Russian Federation"], demonyms: ["Russian"]),
+        MarketEntry(name: "Turkey", aliases: ["Türkiye"], demonyms: ["Turkish"]),
+        MarketEntry(name: "Israel", aliases: [], demonyms: ["Israeli"]),
+        MarketEntry(name: "Saudi Arabia", aliases: [], demonyms: ["Saudi"]),
+        MarketEntry(name: "United Arab Emirates", aliases: ["UAE"], demonyms: ["Emirati"]),
+        MarketEntry(name: "Qatar", aliases: [], demonyms: ["Qatari"]),
+        MarketEntry(name: "Iran", aliases: [], demonyms: ["Iranian"]),
+        MarketEntry(name: "Iraq", aliases: [], demonyms: ["Iraqi"]),
+        MarketEntry(name: "Egypt", aliases: [], demonyms: ["Egyptian"]),
+        MarketEntry(name: "Morocco", aliases: [], demonyms: ["Moroccan"]),
+        MarketEntry(name: "Algeria", aliases: [], demonyms: ["Algerian"]),
+        MarketEntry(name: "Tunisia", aliases: [], demonyms: ["Tunisian"]),
+        MarketEntry(name: "Nigeria", aliases: [], demonyms: ["Nigerian"]),
+        MarketEntry(name: "Kenya", aliases: [], demonyms: ["Kenyan"]),
+        MarketEntry(name: "Ethiopia", aliases: [], demonyms: ["Ethiopian"]),
+        MarketEntry(name: "Ghana", aliases: [], demonyms: ["Ghanaian"]),
+        MarketEntry(name: "South Africa", aliases: [], demonyms: ["South African"]),
+        MarketEntry(name: "India", aliases: [], demonyms: ["Indian"]),
+        MarketEntry(name: "Pakistan", aliases: [], demonyms: ["Pakistani"]),
+        MarketEntry(name: "Bangladesh", aliases: [], demonyms: ["Bangladeshi"]),
+        MarketEntry(name: "Sri Lanka", aliases: [], demonyms: ["Sri Lankan"]),
+        MarketEntry(name: "China", aliases: ["mainland China", "PRC"], demonyms: ["Chinese"]),
+        MarketEntry(name: "Greater China", aliases: [], demonyms: []),
+        MarketEntry(name: "Taiwan", aliases: [], demonyms: ["Taiwanese"]),
+        MarketEntry(name: "Japan", aliases: [], demonyms: ["Japanese"]),
+        MarketEntry(name: "South Korea", aliases: ["Korea", "Republic of Korea"], demonyms: ["South Korean", "Korean"]),
+        MarketEntry(name: "North Korea", aliases: [], demonyms: ["North Korean"]),
+        MarketEntry(name: "Mongolia", aliases: [], demonyms: ["Mongolian"]),
+        MarketEntry(name: "Kazakhstan", aliases: [], demonyms: ["Kazakh"]),
+        MarketEntry(name: "Uzbekistan", aliases: [], demonyms: ["Uzbek"]),
+        MarketEntry(name: "Indonesia", aliases: [], demonyms: ["Indonesian"]),
+        MarketEntry(name: "Malaysia", aliases: [], demonyms: ["Malaysian"]),
+        MarketEntry(name: "Singapore", aliases: [], demonyms: ["Singaporean"]),
+        MarketEntry(name: "Thailand", aliases: [], demonyms: ["Thai"]),
+        MarketEntry(name: "Vietnam", aliases: ["Viet Nam"], demonyms: ["Vietnamese"]),
+        MarketEntry(name: "Philippines", aliases: ["the Philippines"], demonyms: ["Philippine", "Filipino"]),
+        MarketEntry(name: "Myanmar", aliases: [], demonyms: []),
+        MarketEntry(name: "Cambodia", aliases: [], demonyms: ["Cambodian"]),
+        MarketEntry(name: "Australia", aliases: [], demonyms: ["Australian"]),
+        MarketEntry(name: "New Zealand", aliases: [], demonyms: []),
+    ]
+}
