@@ -16,7 +16,7 @@ public struct KeiretsuCommand: ParsableCommand {
             --empty; with none, ./seeds is loaded.
             Exit status: 0 ok, 1 a saved-query check failed, 2 bad query, bad input or bad usage.
             """,
-        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, TestCommand.self, ExportCommand.self, IngestCommand.self]
+        subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, TestCommand.self, ExportCommand.self, IngestCommand.self, ReplCommand.self]
     )
 
     public init() {}
@@ -24,6 +24,7 @@ public struct KeiretsuCommand: ParsableCommand {
     /// Runs keiretsu with `arguments` (without the program name) and returns the exit status.
     public static func main(arguments: [String]) -> Int32 {
         do {
+            let arguments = ReplCommand.startsByDefault(arguments) ? ["repl"] + arguments : arguments
             var command = try parseAsRoot(arguments)
             try command.run()
             return ExitStatus.ok

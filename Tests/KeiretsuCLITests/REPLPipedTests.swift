@@ -160,12 +160,45 @@ final class REPLPipedTests: XCTestCase {
         XCTAssertEqual(ok.stdout, "a\r\n1\r\n")
     }
 
-    func testExportSaysWhenItIsNotAvailable() throws {
+    func testExportWritesTheGraphOrAQuerysSubgraph() throws {
         let scratch = try ScratchFolder()
-        let r = try repl(["--empty"], stdin: ":export graphml out.graphml\n", in: scratch.url)
-        XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("export"), r.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out.graphml").path))
+        let r = try repl(["--empty"], stdin: """
+            CREATE (a:Company {name: 'A'})-[:HOLDS_STAKE {percent: 10.0}]->(b:Company {name: 'B'}), (:Person {name: 'P'});
+            :param pct => 5.0
+            :export graphml all.graphml
+            :export json stakes.json MATCH p = ()-[s:HOLDS_STAKE]->() WHERE s.percent > $pct RETURN p
+            """, in: scratch.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("wrote 3 nodes, 1 relationship to all.graphml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("wrote 2 nodes, 1 relationship to stakes.json"), r.stderr)
+        let graphml = scratch.url.appendingPathComponent("all.graphml").path
+        let schema = BinaryRunner.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/schemas/graphml/graphml.xsd").path
+        if FileManager.default.fileExists(atPath: schema), FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+            check.arguments = ["--noout", "--schema", schema, graphml]
+            check.standardError = FileHandle.nullDevice
+            try check.run()
+            check.waitUntilExit()
+            XCTAssertEqual(check.terminationStatus, 0, "the export validates against graphml.xsd")
+        } else {
+            XCTAssertTrue(try String(contentsOfFile: graphml, encoding: .utf8).contains("<graphml"))
+        }
+        let json = try String(contentsOf: scratch.url.appendingPathComponent("stakes.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("\"type\":\"HOLDS_STAKE\""), json)
+        XCTAssertFalse(json.contains("\"P\""), "only the query's subgraph")
+    }
+
+    func testExportErrorsWriteNothing() throws {
+        let scratch = try ScratchFolder()
+        let bad = try repl(["--empty"], stdin: ":export json out.json MATCH (n RETURN n\n", in: scratch.url)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("at 1:32: "), "positioned in the command line: " + bad.stderr)
+        let format = try repl(["--empty"], stdin: ":export xml out.xml\n", in: scratch.url)
+        XCTAssertEqual(format.status, 2)
+        XCTAssertTrue(format.stderr.contains("unknown export format xml"), format.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
     }
 
     func testPipedSessionsNeverTouchTheHistoryFile() throws {

@@ -49,8 +49,11 @@ struct MetaCommand: Sendable {
                     details: "Cells wider than N terminal columns end in `…`; the footer says how much was hidden. "
                         + "Columns also narrow to fit the window."),
         MetaCommand(name: "export", usage: ":export FORMAT FILE [query]", summary: "write the graph or a query's subgraph to a file",
-                    details: "FORMAT is graphml, dot or json; without a query the whole graph is written.",
-                    arguments: ["graphml", "dot", "json"]),
+                    details: "FORMAT is graphml, dot, svg, png, json or cypher (as for `keiretsu export`). Without a "
+                        + "query the whole graph is written; with one, the nodes, relationships and paths it returns "
+                        + "(`:export graphml stakes.graphml MATCH p = ()-[:HOLDS_STAKE]->() RETURN p`). "
+                        + "The file is written atomically; parameters set with :param apply.",
+                    arguments: ExportFormat.allCases.map(\.rawValue)),
         MetaCommand(name: "history", usage: ":history [N]", summary: "list the last N statements (default 20)",
                     details: "The history is kept in $XDG_STATE_HOME/keiretsu/history (KEIRETSU_HISTORY moves it; "
                         + "set it empty, or start with --no-history, to keep none). Ctrl-R searches it."),

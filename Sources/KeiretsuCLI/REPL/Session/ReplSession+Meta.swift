@@ -38,7 +38,7 @@ extension ReplSession {
             return setLimit(argument, name: "maxrows", minimum: 0) { settings.maxRows = $0 } current: { settings.maxRows }
         case "maxwidth":
             return setLimit(argument, name: "maxwidth", minimum: 0) { settings.maxWidth = $0 } current: { settings.maxWidth }
-        case "export": return export(argument)
+        case "export": return export(argument, line: line, origin: origin)
         case "history": return showHistory(argument)
         default: return false
         }
@@ -302,36 +302,5 @@ extension ReplSession {
         }
         write(text)
         return true
-    }
-
-    // MARK: - :export
-
-    private func export(_ argument: String) -> Bool {
-        let words = argument.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
-        guard words.count >= 2 else { return usageError("expected :export FORMAT FILE [query]") }
-        let format = words[0].lowercased()
-        let path = Self.expandingHome(Self.unquoted(words[1]))
-        let query = words.count > 2 ? words[2].trimmed(of: " \t;") : nil
-        guard let exporter else {
-            return usageError(":export is not available in this build yet: it arrives with the export command "
-                              + "(keiretsu export --format graphml|dot|json). Nothing was written.")
-        }
-        guard exporter.formats.contains(format) else {
-            return usageError("unknown export format \(words[0]); choose one of " + exporter.formats.joined(separator: ", "))
-        }
-        do {
-            let summary = try exporter.export(format: format, to: path, query: query, database: database,
-                                              parameters: parameters)
-            message(palette.dim(summary))
-            return true
-        } catch let error as CypherError {
-            message(ReplErrorDisplay(palette: errorPalette).render(error, in: query ?? ""))
-            return false
-        } catch let error as CLIError {
-            message(error.rendered)
-            return false
-        } catch {
-            return usageError("\(error)")
-        }
     }
 }

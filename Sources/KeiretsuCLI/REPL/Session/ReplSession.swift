@@ -34,15 +34,6 @@ struct InputOrigin {
     static let prompt = InputOrigin(name: nil, firstLine: 1)
 }
 
-/// Writes the graph or a query's subgraph to a file for `:export`. Supplied by the export
-/// command's library once it exists; until then `:export` explains that it is not available.
-protocol ReplExporter {
-    /// Exports and returns a one-line summary (`wrote 12 nodes, 30 relationships to g.graphml`).
-    func export(format: String, to path: String, query: String?, database: Database,
-                parameters: [String: Value]) throws -> String
-    var formats: [String] { get }
-}
-
 final class ReplSession {
     let database: Database
     var settings: ReplSettings
@@ -56,7 +47,6 @@ final class ReplSession {
     let err = FileDescriptorSink(descriptor: 2)
     /// Set while the raw-mode editor owns the terminal: statements run in query mode.
     var terminal: RawTerminal?
-    var exporter: ReplExporter?
     /// Set by :quit.
     var quitRequested = false
     /// The renderer of a piped session's whole output (non-table formats).
