@@ -301,9 +301,11 @@ final class REPLTerminalTests: XCTestCase {
         let t = try start()
         try t.press("Up", "Up")
         try t.waitFor("keiretsu> RETURN 'first' AS one;")
+        try t.press("C-c")
         try t.type(":history")
-        let none = try t.screen()
-        XCTAssertTrue(none.contains("RETURN 'first' AS one;:history"), none)
+        try t.press("Enter")
+        let listed = try t.waitFor("2  RETURN 'second' AS two;")
+        XCTAssertTrue(listed.contains("1  RETURN 'first' AS one;\n2  RETURN 'second' AS two;"), listed)
     }
 
     func testNoHistoryFlagWritesNothing() throws {
