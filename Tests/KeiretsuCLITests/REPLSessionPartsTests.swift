@@ -51,6 +51,8 @@ final class REPLSessionPartsTests: XCTestCase {
         XCTAssertEqual(MetaCommand.parse("  :param  x => 1 ")?.name, "param")
         XCTAssertEqual(MetaCommand.parse(":param  x => 1 ")?.argument, "x => 1")
         XCTAssertNil(MetaCommand.parse("RETURN 1"))
+        XCTAssertEqual(MetaCommand.parse(":schema;")?.name, "schema", "a trailing ; is forgiven")
+        XCTAssertEqual(MetaCommand.parse(":maxrows 5 ;")?.argument, "5")
     }
 
     func testLookupIsCaseInsensitiveWithAliases() {

@@ -226,14 +226,18 @@ struct LineEditor {
     /// Inserts `text` at the cursor. A combining mark (or any character that joins the one
     /// before it into one grapheme) is merged, so the buffer stays in grapheme clusters.
     mutating func insert(_ text: String) {
-        for ch in text {
-            if cursor > 0, (String(buffer[cursor - 1]) + String(ch)).count == 1 {
-                buffer[cursor - 1] = Character(String(buffer[cursor - 1]) + String(ch))
-                continue
+        var characters = Array(text)
+        // Swift has already cut `text` into grapheme clusters; only its first character can
+        // still join the one before the cursor.
+        if let first = characters.first, cursor > 0 {
+            let joined = String(buffer[cursor - 1]) + String(first)
+            if joined.count == 1, let merged = joined.first {
+                buffer[cursor - 1] = merged
+                characters.removeFirst()
             }
-            buffer.insert(ch, at: cursor)
-            cursor += 1
         }
+        buffer.insert(contentsOf: characters, at: cursor)
+        cursor += characters.count
     }
 
     /// Pasted text with CR LF and lone CR turned into LF (terminals paste lines ended by CR).

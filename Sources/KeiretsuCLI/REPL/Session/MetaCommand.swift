@@ -97,9 +97,11 @@ struct MetaCommand: Sendable {
         return previous[y.count]
     }
 
-    /// Splits `:name rest of line` into the name and the argument text (trimmed).
+    /// Splits `:name rest of line` into the name and the argument text (trimmed). A `;` at the
+    /// end is dropped: commands take none, but fingers used to SQL shells type one.
     static func parse(_ line: String) -> (name: String, argument: String)? {
-        let trimmed = line.trimmed(of: " \t\r\n")
+        var trimmed = line.trimmed(of: " \t\r\n")
+        while trimmed.hasSuffix(";") { trimmed = String(trimmed.dropLast()).trimmed(of: " \t") }
         guard trimmed.hasPrefix(":") else { return nil }
         let body = trimmed.dropFirst()
         let name = body.prefix { !$0.isWhitespace }
