@@ -88,7 +88,7 @@ final class REPLSessionPartsTests: XCTestCase {
             .render(result, elapsed: .microseconds(1500))
         XCTAssertEqual(plain, """
             ┌─────────┬─────┬──────┐
-            │ name    │ n   │ x    │
+            │ name    │   n │ x    │
             ├─────────┼─────┼──────┤
             │ Example │  43 │ null │
             │ 日本    │ 1.5 │ null │
@@ -100,6 +100,16 @@ final class REPLSessionPartsTests: XCTestCase {
             .render(result, elapsed: nil)
         XCTAssertTrue(coloured.contains("\u{1B}[2mnull\u{1B}[0m"), "the null value is dimmed")
         XCTAssertEqual(coloured.components(separatedBy: "\u{1B}[2mnull").count - 1, 1, "the string 'null' is not")
+    }
+
+    func testNullsInNumberColumnsLineUpWithTheNumbers() {
+        let result = QueryResult(columns: ["n"], rows: [[.int(123456)], [.null]])
+        let text = ReplTable(maxRows: 10, maxCellWidth: 10, terminalWidth: 80, palette: .plain).render(result, elapsed: nil)
+        XCTAssertTrue(text.contains("│      n │\n"), text)
+        XCTAssertTrue(text.contains("│ 123456 │\n│   null │"), text)
+        let mixed = QueryResult(columns: ["v"], rows: [[.int(7)], [.string("x")], [.null]])
+        let left = ReplTable(maxRows: 10, maxCellWidth: 10, terminalWidth: 80, palette: .plain).render(mixed, elapsed: nil)
+        XCTAssertTrue(left.contains("│ v    │") && left.contains("│    7 │") && left.contains("│ null │"), left)
     }
 
     func testFooterSaysWhatIsHidden() {

@@ -3,7 +3,7 @@
 //   ┌──────────┬─────┬──────┐
 //   │ name     │   n │ note │
 //   ├──────────┼─────┼──────┤
-//   │ Example  │  43 │ null │      numbers right-aligned, null dimmed
+//   │ Example  │  43 │ null │      numbers (and their column's header) right-aligned, null dimmed
 //   │ Another… │   7 │ x    │      cells cut at :maxwidth columns (or narrower, to fit)
 //   └──────────┴─────┴──────┘
 //   2 rows (0.4 ms)
@@ -51,6 +51,12 @@ struct ReplTable {
             }
         }
         let widths = columnWidths(header: header, rows: rows)
+        // A column whose values are all numbers (nulls aside) is right-aligned throughout,
+        // header and nulls included, so its digits line up.
+        let numericColumns = header.indices.map { i in
+            rows.contains { i < $0.count && $0[i].isNumeric }
+                && rows.allSatisfy { i >= $0.count || $0[i].isNumeric || $0[i].isNull }
+        }
         var cutCells = 0
         var hiddenCharacters = 0
 
@@ -69,7 +75,8 @@ struct ReplTable {
                 }
                 let pad = String(repeating: " ", count: max(0, w - TerminalWidth.of(shownText)))
                 let styled = isHeader ? palette.bold(shownText) : cell.isNull ? palette.dim(shownText) : shownText
-                text += " " + (cell.isNumeric ? pad + styled : styled + pad) + " " + bar
+                let right = cell.isNumeric || (i < numericColumns.count && numericColumns[i] && (isHeader || cell.isNull))
+                text += " " + (right ? pad + styled : styled + pad) + " " + bar
             }
             return text + "\n"
         }
