@@ -4,7 +4,8 @@
 // installed (Debian: `apt-get install tmux`; CI's .ci/run installs it).
 //
 // Each test runs its own tmux server (`-S` with a unique socket in the temporary folder,
-// `-f /dev/null` so no user configuration applies) and kills it afterwards.
+// `-f /dev/null` so no user configuration applies, `-u` so wide characters survive whatever
+// locale the test runs in) and kills it afterwards.
 
 import Foundation
 import XCTest
@@ -76,7 +77,7 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
-        let argv = ([tmux, "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        let argv = ([tmux, "-u", "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
@@ -382,6 +383,15 @@ final class REPLTerminalTests: XCTestCase {
         try t.press("Enter")
         let screen = try t.waitFor("1 row", escapes: true)
         XCTAssertFalse(screen.contains("\u{1B}["), screen)
+        // Ctrl-C abandons the statement being typed and keeps the session.
+        try t.type("RETURN 1 +")
+        try t.press("Enter")
+        try t.waitFor("...> ")
+        try t.press("C-c")
+        try t.type("RETURN 3 AS three;")
+        try t.press("Enter")
+        let after = try t.waitFor("│ three │")
+        XCTAssertFalse(after.contains("error"), after)
         try t.press("C-d")
         try t.waitFor("EXITED 0")
     }
