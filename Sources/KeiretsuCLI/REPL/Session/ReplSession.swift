@@ -49,6 +49,7 @@ final class ReplSession {
     var terminal: RawTerminal?
     /// Set by :quit.
     var quitRequested = false
+    private var historyWriteFailed = false
     /// The renderer of a piped session's whole output (non-table formats).
     private var streamRenderer: (format: ResultFormat, renderer: ResultRenderer)?
 
@@ -88,9 +89,14 @@ final class ReplSession {
     // MARK: - History
 
     /// Records a submitted entry in memory and in the history file.
+    /// A history file that cannot be written is reported once, then left alone.
     func remember(_ entry: String) {
         let trimmed = entry.trimmed(of: " \t\r\n")
-        if history.add(trimmed) { historyFile?.append(trimmed) }
+        guard history.add(trimmed), let file = historyFile, !historyWriteFailed else { return }
+        if !file.append(trimmed) {
+            historyWriteFailed = true
+            message(palette.dim("(the history cannot be saved to \(file.path); set KEIRETSU_HISTORY to move it)"))
+        }
     }
 
     // MARK: - Statements
