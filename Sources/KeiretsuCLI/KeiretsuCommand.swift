@@ -17,7 +17,7 @@ public struct KeiretsuCommand: ParsableCommand {
             Exit status: 0 ok, 1 a saved-query check failed, 2 bad query, bad input or bad usage.
             """,
         subcommands: [QueryCommand.self, RunCommand.self, SchemaCommand.self, TestCommand.self, ExportCommand.self,
-                      IngestCommand.self, ImportCommand.self, CheckCommand.self]
+                      IngestCommand.self, ImportCommand.self, CheckCommand.self, ReplCommand.self]
     )
 
     public init() {}
@@ -25,6 +25,7 @@ public struct KeiretsuCommand: ParsableCommand {
     /// Runs keiretsu with `arguments` (without the program name) and returns the exit status.
     public static func main(arguments: [String]) -> Int32 {
         do {
+            let arguments = ReplCommand.startsByDefault(arguments) ? ["repl"] + arguments : arguments
             var command = try parseAsRoot(arguments)
             try command.run()
             return ExitStatus.ok
