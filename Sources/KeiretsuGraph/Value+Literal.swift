@@ -2,7 +2,7 @@
 //
 // This is the notation of result tables, `.cyt` expectations and the TCK:
 //   null · true · 42 · 1.0 · 1e+308 · NaN · Infinity · 'it\'s' · [1, 'a'] · {k: 1}
-//   (:Company {name: 'Renault'}) · [:HOLDS_STAKE {percent: 43.0}] · <(:A)-[:T]->(:B)>
+//   (:Company {name: 'Acme'}) · [:HOLDS_STAKE {percent: 43.0}] · <(:A)-[:T]->(:B)>
 //   date('2023-01-28')
 // Floats always show a `.` or an exponent so that they never read back as integers. Element
 // ids are left out: two runs that build the same graph print the same text.
