@@ -65,7 +65,8 @@ public struct ReplCommand: ParsableCommand {
         let dumb = environment["TERM"] == "dumb"
         let palette = Palette(enabled: color.enabled(outputIsTerminal: outputIsTerminal, environment: environment))
 
-        let database = try source.openDatabase()
+        let storage = try source.openSession()
+        let database = storage.database
         KeepAlive.untilExit(database)
         let settings = ReplSettings(format: statement.format ?? (interactive ? .table : .tsv),
                                     timing: interactive, palette: palette)
@@ -74,6 +75,7 @@ public struct ReplCommand: ParsableCommand {
             : nil
         let session = ReplSession(database: database, settings: settings, parameters: try statement.parameters(),
                                   historyFile: historyFile, timeout: statement.timeout, interactive: interactive)
+        session.storage = storage
         let status: Int32
         if interactive {
             StandardError.line(ReplBanner.text(source: ReplBanner.sourceDescription(source),
@@ -87,6 +89,11 @@ public struct ReplCommand: ParsableCommand {
         } else {
             status = session.runLines(prompting: false)
         }
+        if storage.inTransaction {
+            storage.rollbackTransaction()
+            StandardError.line("note: the open transaction was rolled back (:commit keeps a transaction's changes)")
+        }
+        try storage.close()
         if status != ExitStatus.ok { throw ExitCode(status) }
     }
 }

@@ -20,7 +20,7 @@ struct MetaCommand: Sendable {
         MetaCommand(name: "help", usage: ":help [command]", summary: "show the commands, or one command in detail",
                     details: "With no argument, lists every command and the editing keys.",
                     arguments: ["help", "quit", "schema", "param", "params", "format", "timing", "source",
-                                "maxrows", "maxwidth", "export", "history", "keys"]),
+                                "maxrows", "maxwidth", "export", "begin", "commit", "rollback", "history", "keys"]),
         MetaCommand(name: "quit", aliases: ["exit", "q"], usage: ":quit", summary: "leave the shell (also Ctrl-D)",
                     details: "Ends the session with status 0."),
         MetaCommand(name: "schema", usage: ":schema", summary: "labels, relationship types, property keys and counts",
@@ -54,6 +54,14 @@ struct MetaCommand: Sendable {
                         + "(`:export graphml stakes.graphml MATCH p = ()-[:HOLDS_STAKE]->() RETURN p`). "
                         + "The file is written atomically; parameters set with :param apply.",
                     arguments: ExportFormat.allCases.map(\.rawValue)),
+        MetaCommand(name: "begin", usage: ":begin", summary: "start a transaction spanning the next statements",
+                    details: "Statements after :begin change the graph but are kept (and, with --db, written to the file) "
+                        + "only at :commit; :rollback drops them. A statement that fails inside the transaction "
+                        + "undoes only itself."),
+        MetaCommand(name: "commit", usage: ":commit", summary: "keep the open transaction's changes",
+                    details: "With --db, all of the transaction's changes are written to the file as one durable record."),
+        MetaCommand(name: "rollback", usage: ":rollback", summary: "drop the open transaction's changes",
+                    details: "The graph returns to its state at :begin; nothing reaches the file."),
         MetaCommand(name: "history", usage: ":history [N]", summary: "list the last N statements (default 20)",
                     details: "The history is kept in $XDG_STATE_HOME/keiretsu/history (KEIRETSU_HISTORY moves it; "
                         + "set it empty, or start with --no-history, to keep none). Ctrl-R searches it."),

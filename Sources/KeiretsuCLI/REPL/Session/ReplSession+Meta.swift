@@ -40,7 +40,34 @@ extension ReplSession {
             return setLimit(argument, name: "maxwidth", minimum: 0) { settings.maxWidth = $0 } current: { settings.maxWidth }
         case "export": return export(argument, line: line, origin: origin)
         case "history": return showHistory(argument)
+        case "begin", "commit", "rollback": return transaction(command.name)
         default: return false
+        }
+    }
+
+    /// :begin, :commit and :rollback, through the database file when there is one.
+    private func transaction(_ name: String) -> Bool {
+        let graph = database.graph
+        do {
+            switch name {
+            case "begin":
+                guard !graph.inTransaction else { return usageError("a transaction is already open (:commit or :rollback it)") }
+                if let storage { try storage.beginTransaction() } else { graph.beginTransaction() }
+                message("transaction open")
+            case "commit":
+                guard graph.inTransaction else { return usageError("no transaction is open (:begin starts one)") }
+                if let storage { try storage.commitTransaction() } else { graph.commitTransaction() }
+                message("transaction committed")
+            default:
+                guard graph.inTransaction else { return usageError("no transaction is open (:begin starts one)") }
+                if let storage { storage.rollbackTransaction() } else { graph.rollbackTransaction() }
+                message("transaction rolled back")
+            }
+            return true
+        } catch let error as CypherError {
+            return usageError("\(error.qualifiedCode): \(error.message)")
+        } catch {
+            return usageError("\(error)")
         }
     }
 

@@ -36,6 +36,9 @@ struct InputOrigin {
 
 final class ReplSession {
     let database: Database
+    /// The database file behind `database`, when the session was opened with --db: statements
+    /// are committed to it, and :begin/:commit/:rollback group them.
+    var storage: DatabaseSession?
     var settings: ReplSettings
     var parameters: [String: Value]
     var history: EditorHistory
@@ -115,7 +118,10 @@ final class ReplSession {
         var start = clock.now
         var failed = false
         do {
-            try database.executeScript(text, parameters: parameters, options: options) { result in
+            let run: (String, [String: Value], ExecutionOptions, (QueryResult) throws -> Void) throws -> Void =
+                storage.map { s in { try s.executeScript($0, parameters: $1, options: $2, onResult: $3) } }
+                ?? { try self.database.executeScript($0, parameters: $1, options: $2, onResult: $3) }
+            try run(text, parameters, options) { result in
                 let elapsed = start.duration(to: clock.now)
                 show(result, elapsed: elapsed, renderer: renderer)
                 start = clock.now
