@@ -24,8 +24,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def build():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "keiretsu", "--product", "keiretsu-bench"],
-                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    for product in ["keiretsu", "keiretsu-bench"]:
+        subprocess.run(["swift", "build", "-c", "release", "--product", product],
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 def ensure_data(nodes):
