@@ -77,9 +77,9 @@ public final class GraphChangeRecorder: @unchecked Sendable {
             changes.append(.deleteNode(id))
         case .deletedRelationship(let id, _):
             changes.append(.deleteRelationship(id))
-        case .nodeProperty(let id, let key, _):
+        case .nodeProperty(let id, let key, _, _):
             changes.append(.setNodeProperty(id, key: key, value: graph.nodeProperty(id, key)))
-        case .relationshipProperty(let id, let key, _):
+        case .relationshipProperty(let id, let key, _, _):
             changes.append(.setRelationshipProperty(id, key: key, value: graph.relationshipProperty(id, key)))
         case .labelAdded(let id, let label):
             changes.append(.addLabel(id, label: label))

@@ -115,6 +115,7 @@ extension MemoryGraph {
     public func setNodeProperty(_ id: ElementID, _ key: String, _ value: Value) throws -> Value {
         guard var rec = nodeRecord(id) else { return .null }
         let old = rec.properties[key] ?? .null
+        let position = rec.properties.index(forKey: key)
         if value.isNull && old.isNull { return old }
         if !value.isNull {
             for l in rec.labels { try checkUnique(label: l, key: key, value: value, excluding: id) }
@@ -132,7 +133,7 @@ extension MemoryGraph {
             indexNodeValue(id, labels: rec.labels, key: key, value: value)
         }
         nodes[id] = rec
-        log(.nodeProperty(id, key, old))
+        log(.nodeProperty(id, key, old, position: position))
         return old
     }
 
@@ -206,6 +207,7 @@ extension MemoryGraph {
     public func setRelationshipProperty(_ id: ElementID, _ key: String, _ value: Value) throws -> Value {
         guard var rec = relationshipRecord(id) else { return .null }
         let old = rec.properties[key] ?? .null
+        let position = rec.properties.index(forKey: key)
         if value.isNull && old.isNull { return old }
         if !old.isNull { propertyKeyCounts[key, default: 1] -= 1 }
         relationships[id] = nil
@@ -216,7 +218,7 @@ extension MemoryGraph {
             propertyKeyCounts[key, default: 0] += 1
         }
         relationships[id] = rec
-        log(.relationshipProperty(id, key, old))
+        log(.relationshipProperty(id, key, old, position: position))
         return old
     }
 
@@ -232,10 +234,23 @@ extension MemoryGraph {
             restoreNodeRecord(id, rec)
         case .deletedRelationship(let id, let rec):
             restoreRelationshipRecord(id, rec)
-        case .nodeProperty(let id, let key, let old):
+        case .nodeProperty(let id, let key, let old, let position):
             _ = try? setNodeProperty(id, key, old)
-        case .relationshipProperty(let id, let key, let old):
+            // Put the key back where it stood, so property order survives a rollback.
+            if let position, var rec = nodes[id], let now = rec.properties.index(forKey: key), now != position {
+                nodes[id] = nil
+                let value = rec.properties.remove(at: now).value
+                rec.properties.updateValue(value, forKey: key, insertingAt: min(position, rec.properties.count))
+                nodes[id] = rec
+            }
+        case .relationshipProperty(let id, let key, let old, let position):
             _ = try? setRelationshipProperty(id, key, old)
+            if let position, var rec = relationships[id], let now = rec.properties.index(forKey: key), now != position {
+                relationships[id] = nil
+                let value = rec.properties.remove(at: now).value
+                rec.properties.updateValue(value, forKey: key, insertingAt: min(position, rec.properties.count))
+                relationships[id] = rec
+            }
         case .labelAdded(let id, let label):
             removeLabel(id, label)
         case .labelRemoved(let id, let label, let position):

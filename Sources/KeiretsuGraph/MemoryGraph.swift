@@ -31,8 +31,9 @@ public final class MemoryGraph: GraphStore, @unchecked Sendable {
         case createdRelationship(ElementID)
         case deletedNode(ElementID, NodeRecord)
         case deletedRelationship(ElementID, RelationshipRecord)
-        case nodeProperty(ElementID, String, Value)
-        case relationshipProperty(ElementID, String, Value)
+        /// The previous value, and where the key stood among the properties (nil: absent).
+        case nodeProperty(ElementID, String, Value, position: Int?)
+        case relationshipProperty(ElementID, String, Value, position: Int?)
         case labelAdded(ElementID, String)
         case labelRemoved(ElementID, String, position: Int)
         case indexCreated(String)

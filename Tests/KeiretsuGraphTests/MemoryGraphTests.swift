@@ -78,4 +78,19 @@ final class MemoryGraphTests: XCTestCase {
         try g.setNodeProperty(ids[0], "name", 1)
         XCTAssertThrowsError(try g.setNodeProperty(ids[1], "name", 1.0))
     }
+
+    func testRollbackKeepsPropertyOrder() throws {
+        let g = MemoryGraph()
+        let a = try g.createNode(labels: ["A"], properties: ["x": 1, "y": 2, "z": 3])
+        let b = try g.createNode(labels: ["A"], properties: [:])
+        let r = try g.createRelationship(type: "T", start: a, end: b, properties: ["p": 1, "q": 2])
+        g.beginTransaction()
+        try g.setNodeProperty(a, "x", .null)
+        try g.setNodeProperty(a, "y", 20)
+        try g.setRelationshipProperty(r, "p", .null)
+        g.rollbackTransaction()
+        XCTAssertEqual(Array(g.nodeProperties(a).keys), ["x", "y", "z"])
+        XCTAssertEqual(g.nodeProperties(a)["y"], 2)
+        XCTAssertEqual(Array(g.relationshipProperties(r).keys), ["p", "q"])
+    }
 }
