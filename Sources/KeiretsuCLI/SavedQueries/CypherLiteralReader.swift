@@ -7,7 +7,7 @@
 //   cell     := 'null' | 'true' | 'false' | number | string | list | map | node | rel | path | call
 //   number   := ['-'] digits ['.' digits] [('e'|'E') ['+'|'-'] digits] | ['-'] 'Infinity' | 'NaN'
 //               (with '.' or an exponent it is a float, else a 64-bit integer)
-//   string   := "'" … "'" | '"' … '"'    escapes \\ \' \" \n \r \t \b \f \uXXXX \UXXXXXXXX
+//   string   := "'" … "'" | '"' … '"'    escapes \\ \' \" \n \r \t \b \f \u + 4 hex digits, \U + 8
 //   list     := '[' [cell {',' cell}] ']'
 //   map      := '{' [key ':' cell {',' key ':' cell}] '}'    key := name | '`' … '`' | string
 //   node     := '(' {':' label} [map] ')'

@@ -22,10 +22,7 @@ struct Engine {
         } catch {
             if ownsTransaction { graph.rollbackTransaction() } else { graph.rollback(to: savepoint) }
             if let e = error as? CypherError { throw e }
-            if let e = error as? GraphStoreError {
-                let ctx = ExecutionContext(graph: graph, parameters: [:], procedures: [:], slots: [:], options: options)
-                throw ctx.storeError(e)
-            }
+            if let e = error as? GraphStoreError { throw e.cypherError }
             throw CypherError(.databaseError, "Internal", "\(error)", phase: .runtime)
         }
     }
@@ -73,8 +70,7 @@ struct Engine {
 enum SchemaCommands {
     static func run(_ command: SchemaCommand, _ graph: MemoryGraph, at offset: Int) throws -> QueryResult {
         func fail(_ error: GraphStoreError) -> CypherError {
-            var e = ExecutionContext(graph: graph, parameters: [:], procedures: [:], slots: [:], options: ExecutionOptions())
-                .storeError(error)
+            var e = error.cypherError
             e.offset = offset
             return e
         }

@@ -23,23 +23,43 @@ public struct StatementSplitter {
         let bytes = Array(script.utf8)
         var out: [Statement] = []
         var start = 0
-        var state = State.code
-        var i = 0
         func emit(_ end: Int) {
             let slice = bytes[start..<end]
             if containsCode(slice) {
                 out.append(Statement(text: String(decoding: slice, as: UTF8.self), offset: start))
             }
         }
+        _ = scan(bytes) { i in
+            emit(i)
+            start = i + 1
+        }
+        emit(bytes.count)
+        return out
+    }
+
+    /// True when `text` holds at least one statement and its last one is terminated by a `;`
+    /// outside strings and comments (trailing white space and comments allowed).
+    public static func isComplete(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var lastTerminator: Int? = nil
+        let end = scan(bytes) { lastTerminator = $0 }
+        guard end == .code || end == .lineComment, let last = lastTerminator else { return false }
+        return !containsCode(bytes[(last + 1)...]) && containsCode(bytes[..<last])
+    }
+
+    /// The one state machine: walks `bytes`, calls `terminator` with the offset of every `;`
+    /// outside string literals, back-quoted names and comments, and returns the state at the end
+    /// (an unterminated string or comment leaves it outside `.code`).
+    static func scan(_ bytes: [UInt8], terminator: (Int) -> Void) -> State {
+        var state = State.code
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
             switch state {
             case .code:
                 switch b {
-                case UInt8(ascii: ";"):
-                    emit(i)
-                    start = i + 1
+                case UInt8(ascii: ";"): terminator(i)
                 case UInt8(ascii: "'"): state = .singleQuoted
                 case UInt8(ascii: "\""): state = .doubleQuoted
                 case UInt8(ascii: "`"): state = .backQuoted
@@ -72,61 +92,7 @@ public struct StatementSplitter {
             }
             i += 1
         }
-        emit(bytes.count)
-        return out
-    }
-
-    /// True when `text` holds at least one statement and its last one is terminated by a `;`
-    /// outside strings and comments (trailing white space and comments allowed).
-    public static func isComplete(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var state = State.code
-        var sawCode = false
-        var terminated = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
-            switch state {
-            case .code:
-                if b == UInt8(ascii: ";") {
-                    if sawCode { terminated = true }
-                } else if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
-                    state = .lineComment
-                    i += 1
-                } else if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
-                    state = .blockComment
-                    i += 1
-                } else if !isSpace(b) {
-                    sawCode = true
-                    terminated = false
-                    if b == UInt8(ascii: "'") { state = .singleQuoted }
-                    if b == UInt8(ascii: "\"") { state = .doubleQuoted }
-                    if b == UInt8(ascii: "`") { state = .backQuoted }
-                }
-            case .singleQuoted, .doubleQuoted:
-                let quote = state == .singleQuoted ? UInt8(ascii: "'") : UInt8(ascii: "\"")
-                if b == UInt8(ascii: "\\") {
-                    i += 1
-                } else if b == quote {
-                    state = .code
-                }
-            case .backQuoted:
-                if b == UInt8(ascii: "`") {
-                    if next == UInt8(ascii: "`") { i += 1 } else { state = .code }
-                }
-            case .lineComment:
-                if b == UInt8(ascii: "\n") { state = .code }
-            case .blockComment:
-                if b == UInt8(ascii: "*") && next == UInt8(ascii: "/") {
-                    state = .code
-                    i += 1
-                }
-            }
-            i += 1
-        }
-        return terminated && state != .blockComment && state != .singleQuoted && state != .doubleQuoted
-            && state != .backQuoted
+        return state
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

@@ -54,21 +54,3 @@ final class DistinctOperator: PlanOperator {
         return out
     }
 }
-
-/// Clears the slots that go out of scope at a WITH, so that a later clause reusing a name
-/// starts from null, and rows that differ only in dropped variables compare equal.
-final class ScopeOperator: PlanOperator {
-    let keep: [Bool]
-
-    init(keep: [Bool]) { self.keep = keep }
-
-    override var name: String { "Scope" }
-
-    override func execute(_ input: [Row], _ ctx: ExecutionContext) throws -> [Row] {
-        input.map { row in
-            var r = row
-            for (i, k) in keep.enumerated() where !k && i < r.count { r[i] = .null }
-            return r
-        }
-    }
-}

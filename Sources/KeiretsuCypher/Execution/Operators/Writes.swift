@@ -38,26 +38,6 @@ extension ExecutionContext {
         }
     }
 
-    func storeError(_ error: GraphStoreError) -> CypherError {
-        switch error {
-        case .nodeHasRelationships:
-            return CypherError(.constraintVerificationFailed, "DeleteConnectedNode",
-                               "cannot delete a node that still has relationships; use DETACH DELETE", phase: .runtime)
-        case .uniquenessViolated(let label, let property, let value):
-            return CypherError(.constraintVerificationFailed, "UniquenessConstraintViolation",
-                               "a node with label \(label) and \(property) = \(value.literal()) already exists", phase: .runtime)
-        case .missingEndpoint:
-            return CypherError(.entityNotFound, "DeletedEntityAccess", "a relationship endpoint was deleted", phase: .runtime)
-        case .indexExists(let name):
-            return CypherError(.semanticError, "IndexAlreadyExists", "an index or constraint named '\(name)' already exists", phase: .runtime)
-        case .indexMissing(let name):
-            return CypherError(.semanticError, "IndexNotFound", "no index or constraint named '\(name)'", phase: .runtime)
-        case .constraintViolatedByExistingData(let label, let property):
-            return CypherError(.constraintVerificationFailed, "ConstraintCreationFailed",
-                               "existing :\(label) nodes share a value of \(property)", phase: .runtime)
-        }
-    }
-
     func createNode(labels: [String], properties: ValueMap) throws -> ElementID {
         do {
             let id = try graph.createNode(labels: labels, properties: properties)
@@ -66,7 +46,7 @@ extension ExecutionContext {
             stats.propertiesSet += properties.values.filter { !$0.isNull }.count
             return id
         } catch let e as GraphStoreError {
-            throw storeError(e)
+            throw e.cypherError
         }
     }
 
@@ -77,7 +57,7 @@ extension ExecutionContext {
             stats.propertiesSet += properties.values.filter { !$0.isNull }.count
             return id
         } catch let e as GraphStoreError {
-            throw storeError(e)
+            throw e.cypherError
         }
     }
 
@@ -99,7 +79,7 @@ extension ExecutionContext {
                 throw CypherError(.typeError, "InvalidArgumentType", "cannot set a property on \(target.typeName)", phase: .runtime)
             }
         } catch let e as GraphStoreError {
-            throw storeError(e)
+            throw e.cypherError
         }
     }
 
@@ -147,7 +127,7 @@ extension ExecutionContext {
                     do {
                         if try graph.addLabel(n.id, l) { stats.labelsAdded += 1 }
                     } catch let e as GraphStoreError {
-                        throw storeError(e)
+                        throw e.cypherError
                     }
                 }
             }
@@ -194,7 +174,7 @@ extension ExecutionContext {
                 deletedNodes[n.id] = snapshot
                 stats.nodesDeleted += 1
             } catch let e as GraphStoreError {
-                throw storeError(e)
+                throw e.cypherError
             }
         case .path(let p):
             for r in p.relationships { try delete(.relationship(r), detach: detach) }
@@ -203,6 +183,29 @@ extension ExecutionContext {
             for item in items { try delete(item, detach: detach) }
         default:
             throw CypherError(.typeError, "InvalidArgumentType", "cannot delete \(value.typeName)", phase: .runtime)
+        }
+    }
+}
+
+extension GraphStoreError {
+    /// The user-facing error for a store refusal; the one mapping from store errors to kinds.
+    var cypherError: CypherError {
+        switch self {
+        case .nodeHasRelationships:
+            return CypherError(.constraintVerificationFailed, "DeleteConnectedNode",
+                               "cannot delete a node that still has relationships; use DETACH DELETE", phase: .runtime)
+        case .uniquenessViolated(let label, let property, let value):
+            return CypherError(.constraintVerificationFailed, "UniquenessConstraintViolation",
+                               "a node with label \(label) and \(property) = \(value.literal()) already exists", phase: .runtime)
+        case .missingEndpoint:
+            return CypherError(.entityNotFound, "DeletedEntityAccess", "a relationship endpoint was deleted", phase: .runtime)
+        case .indexExists(let name):
+            return CypherError(.semanticError, "IndexAlreadyExists", "an index or constraint named '\(name)' already exists", phase: .runtime)
+        case .indexMissing(let name):
+            return CypherError(.semanticError, "IndexNotFound", "no index or constraint named '\(name)'", phase: .runtime)
+        case .constraintViolatedByExistingData(let label, let property):
+            return CypherError(.constraintVerificationFailed, "ConstraintCreationFailed",
+                               "existing :\(label) nodes share a value of \(property)", phase: .runtime)
         }
     }
 }
